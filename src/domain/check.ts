@@ -1,0 +1,90 @@
+/** Checking a whole table of requests: field checks, duplicates across rows, decisions. */
+import { type ColumnKey, type ColumnMap, mapHeaders, requiredColumnKeys } from "./columns";
+import type { IsoDate } from "./dates";
+import type { DocumentKey } from "./documents";
+import { decide, type Decision, type ReasonCode } from "./eligibility";
+import { type Finding, finding, hasError, MESSAGES } from "./findings";
+import type { Profile } from "./profiles";
+import { checkRow, type RequestRow } from "./rowcheck";
+import { type Cell, enumKey, isBlank } from "./text";
+
+export interface RowResult {
+  /** Spreadsheet row number (headers are row 1). */
+  row: number;
+  request: RequestRow;
+  findings: Finding[];
+  decision: Decision;
+  reasons: ReasonCode[];
+  deadline: IsoDate | null;
+  missingDocuments: DocumentKey[];
+}
+
+export interface TableCheck {
+  columns: ColumnMap;
+  /** Required columns the header row lacks: nothing can be checked without them. */
+  missingRequired: ColumnKey[];
+  /** Columns the profile's rules read that the header row lacks; read as blank. */
+  missingUsed: ColumnKey[];
+  results: RowResult[];
+}
+
+const FINISHED = new Set(["selesai", "ditolak", "dikembalikan"]);
+
+export function isOpenStage(stage: string): boolean {
+  return !FINISHED.has(enumKey(stage));
+}
+
+/** Columns the profile's eligibility rules read, beyond the required ones. */
+export function columnsUsedBy(profile: Profile): ColumnKey[] {
+  const keys: ColumnKey[] = [...profile.extraRequiredFields, "registryStatus"];
+  if (profile.registryPolicy === "decile-or-health-need") keys.push("decile", "healthNeed");
+  if (profile.registryPolicy === "facilitator") keys.push("facilitatorResult");
+  if (profile.requiresBpjsConfirmation) keys.push("bpjsConfirmation");
+  if (profile.oncePerPerson) keys.push("reactivatedBefore");
+  keys.push(...profile.requiredDocuments);
+  return keys;
+}
+
+export function isBlankRow(cells: readonly Cell[]): boolean {
+  return cells.every(isBlank);
+}
+
+/**
+ * Checks data rows (without the header row). `firstRow` is the sheet row number of rows[0].
+ * Rows whose cells are all blank are skipped.
+ */
+export function checkTable(
+  headers: readonly Cell[],
+  rows: readonly (readonly Cell[])[],
+  profile: Profile,
+  today: IsoDate,
+  firstRow = 2,
+): TableCheck {
+  const columns = mapHeaders(headers);
+  const missingRequired = requiredColumnKeys(profile.service).filter((k) => columns[k] === undefined);
+  const missingUsed = columnsUsedBy(profile).filter((k) => columns[k] === undefined);
+  const ctx = { profile, today, columns };
+  const results: RowResult[] = [];
+  const firstOpen = new Map<string, { row: number; id: string }>();
+
+  rows.forEach((cells, i) => {
+    if (isBlankRow(cells)) return;
+    const rowNumber = firstRow + i;
+    const { row, findings } = checkRow(cells, ctx);
+    if (row.nik !== null && row.service !== null && isOpenStage(row.stage)) {
+      const key = `${row.service}|${row.nik}`;
+      const first = firstOpen.get(key);
+      if (first) findings.push(finding("DUPLICATE_OPEN_REQUEST", "nik", MESSAGES.duplicateOpen(first.row, first.id)));
+      else firstOpen.set(key, { row: rowNumber, id: row.id });
+    }
+    results.push(resultFor(rowNumber, row, findings, profile));
+  });
+  return { columns, missingRequired, missingUsed, results };
+}
+
+function resultFor(rowNumber: number, request: RequestRow, findings: Finding[], profile: Profile): RowResult {
+  if (hasError(findings)) {
+    return { row: rowNumber, request, findings, decision: "INVALID", reasons: [], deadline: null, missingDocuments: [] };
+  }
+  return { row: rowNumber, request, findings, ...decide(request, profile) };
+}

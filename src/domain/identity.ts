@@ -1,0 +1,87 @@
+/** NIK, KK, KIS card and phone numbers: structure only (Dukcapil's records are for the operator). */
+import { type IsoDate, isoDate, isRealDate } from "./dates";
+import { isKnownDistrict } from "./regions";
+import { type Cell, isBlank, removeSpaces } from "./text";
+
+/** The 38 province codes (spec section 3). */
+export const PROVINCE_CODES = new Set([
+  "11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33", "34", "35", "36",
+  "51", "52", "53", "61", "62", "63", "64", "65", "71", "72", "73", "74", "75", "76", "81", "82",
+  "91", "92", "93", "94", "95", "96",
+]);
+
+const SCIENTIFIC_RE = /^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/;
+const DIGITS_RE = /^\d+$/;
+const MAX_EXACT = 2 ** 53;
+
+export type NumberRead =
+  | { kind: "blank" }
+  /** A number past 2^53 or scientific-notation text: the real digits are gone. */
+  | { kind: "precisionLost" }
+  /** Spaces removed; may still contain non-digits. */
+  | { kind: "text"; text: string };
+
+export function readNumberCell(cell: Cell): NumberRead {
+  if (isBlank(cell)) return { kind: "blank" };
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell) || Math.abs(cell) > MAX_EXACT) return { kind: "precisionLost" };
+    return { kind: "text", text: Number.isInteger(cell) ? cell.toFixed(0) : String(cell) };
+  }
+  const text = removeSpaces(typeof cell === "string" ? cell : String(cell));
+  if (SCIENTIFIC_RE.test(text)) return { kind: "precisionLost" };
+  return { kind: "text", text };
+}
+
+export function isDigits(text: string, length: number): boolean {
+  return text.length === length && DIGITS_RE.test(text);
+}
+
+export function isAllDigits(text: string): boolean {
+  return DIGITS_RE.test(text);
+}
+
+export interface NikAnalysis {
+  provinceValid: boolean;
+  /** null when digits 7–12 are not a real past date. */
+  birth: { date: IsoDate; sex: "L" | "P" } | null;
+  serialZero: boolean;
+  regionKnown: boolean;
+}
+
+/** Digits 7–12 as DDMMYY, women DD+40; century 20YY unless that is after today's year. */
+export function nikBirth(digits: string, today: IsoDate): { date: IsoDate; sex: "L" | "P" } | null {
+  const dd = Number(digits.slice(6, 8));
+  const mm = Number(digits.slice(8, 10));
+  const yy = Number(digits.slice(10, 12));
+  const sex = dd > 40 ? "P" : "L";
+  const day = dd > 40 ? dd - 40 : dd;
+  const year = 2000 + yy <= Number(today.slice(0, 4)) ? 2000 + yy : 1900 + yy;
+  if (!isRealDate(year, mm, day)) return null;
+  const date = isoDate(year, mm, day);
+  return date > today ? null : { date, sex };
+}
+
+/** Analysis of a 16-digit NIK. */
+export function analyseNik(digits: string, today: IsoDate): NikAnalysis {
+  const provinceValid = PROVINCE_CODES.has(digits.slice(0, 2));
+  return {
+    provinceValid,
+    birth: nikBirth(digits, today),
+    serialZero: digits.slice(12) === "0000",
+    regionKnown: provinceValid && isKnownDistrict(digits.slice(0, 6)),
+  };
+}
+
+const PHONE_RE = /^(\+62|62|0)(8[1-9][0-9]{6,10})$/;
+
+/** A normalised +62… number, or null when the text is not an Indonesian mobile number. */
+export function normalisePhone(text: string): string | null {
+  const match = PHONE_RE.exec(text.replace(/[\s-]+/g, ""));
+  return match ? `+62${match[2]}` : null;
+}
+
+/** Masked for lists and the BPJS view: 3273********0001. */
+export function maskIdentity(digits: string): string {
+  if (digits.length < 8) return "*".repeat(digits.length);
+  return digits.slice(0, 4) + "*".repeat(digits.length - 8) + digits.slice(-4);
+}

@@ -1,0 +1,32 @@
+/** Small text helpers shared by every rule; cells arrive as text, numbers, booleans or Dates. */
+
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** Header matching key: case-insensitive, ignoring spaces, dots, slashes, hyphens and underscores. */
+export function headerKey(header: string): string {
+  return header.toLowerCase().replace(/[\s./\-_]+/g, "");
+}
+
+/** Enumeration/boolean matching key: case-insensitive, surrounding spaces ignored. */
+export function enumKey(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+export function removeSpaces(text: string): string {
+  return text.replace(/\s+/g, "");
+}
+
+/** A cell as the text a user sees; Dates and numbers are handled by their own parsers. */
+export function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "string") return cell;
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
+  return Number.isNaN(cell.getTime()) ? "" : cell.toISOString();
+}
+
+export function isBlank(cell: Cell): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell === "string") return cell.trim() === "";
+  return false;
+}
