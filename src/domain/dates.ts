@@ -6,6 +6,8 @@ import { type Cell, isBlank } from "./text";
 
 export type IsoDate = string;
 
+export const JAKARTA_TIME_ZONE = "Asia/Jakarta";
+
 /** Jakarta has been UTC+7 without daylight saving since 1964. */
 const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
 

@@ -56,7 +56,7 @@ const q = (key: ColumnKey) => `"${headerOf(key)}"`;
 const DATE_EXAMPLES = "seperti 31/01/2026, 2026-01-31 atau 31 Januari 2026";
 
 /** Message texts. They name the column and the fix, and never repeat the cell's content. */
-export const MESSAGES = {
+const TEXTS = {
   requiredMissing: (key: ColumnKey) => `Kolom ${q(key)} wajib diisi. Lengkapi dari berkas pemohon.`,
   enumUnknown: (key: ColumnKey, choices: readonly string[]) =>
     `Isi kolom ${q(key)} tidak dikenal. Pilih salah satu: ${choices.join(", ")}.`,
@@ -103,3 +103,22 @@ export const MESSAGES = {
   duplicateOpen: (row: number, id: string) =>
     `Sudah ada permohonan terbuka dengan NIK dan layanan yang sama di baris ${row}${id ? ` (ID ${id})` : ""}. Lanjutkan permohonan itu, atau selesaikan salah satunya.`,
 } as const;
+
+type Texts = typeof TEXTS;
+const cache = new Map<string, string>();
+
+/** The same few texts recur on thousands of rows: build each once. */
+export const MESSAGES = Object.fromEntries(
+  Object.entries(TEXTS).map(([name, build]) => [
+    name,
+    (...args: unknown[]) => {
+      const key = `${name}|${args.join("|")}`;
+      let text = cache.get(key);
+      if (text === undefined) {
+        text = (build as (...a: unknown[]) => string)(...args);
+        if (cache.size < 10000) cache.set(key, text);
+      }
+      return text;
+    },
+  ]),
+) as unknown as Texts;

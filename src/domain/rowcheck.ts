@@ -79,10 +79,8 @@ export function checkRow(cells: readonly Cell[], ctx: CheckContext): RowCheck {
   const required: InputKey[] = ["applicationDate", "name", "nik", "kk"];
   if (requiresSk) required.push("deactivationDate");
   for (const extra of profile.extraRequiredFields) required.push(extra);
-  const missing = new Set<ColumnKey>();
   for (const key of required) {
     if (isBlank(cell(key))) {
-      missing.add(key);
       add(finding("REQUIRED_MISSING", key, MESSAGES.requiredMissing(key)));
     }
   }

@@ -1,0 +1,64 @@
+/** What Siapkan Sheet puts on a request sheet: which columns, formats and input rules. */
+import { ALL_COLUMNS, type ColumnDef, type ColumnKey, columnForHeader, ENUMS, type EnumKey, INPUT_COLUMNS, OUTPUT_COLUMNS } from "./columns";
+import type { Cell } from "./text";
+
+export const TEXT_FORMAT = "@";
+export const DATE_FORMAT = "dd/mm/yyyy";
+export const DATETIME_FORMAT = "dd/mm/yyyy hh:mm";
+
+/** ID numbers, references and free text stay text, so Sheets never turns them into numbers. */
+const TEXT_KEYS = new Set<string>(["id", "nik", "kk", "cardNumber", "phone", "deactivationRef", "name", "documentsLink", "letterNumber"]);
+
+export function numberFormatFor(def: ColumnDef): string | null {
+  if (def.type === "date") return DATE_FORMAT;
+  if (def.type === "datetime") return DATETIME_FORMAT;
+  if (TEXT_KEYS.has(def.key)) return TEXT_FORMAT;
+  return null;
+}
+
+export type InputRule = { kind: "list"; values: string[] } | { kind: "checkbox" } | { kind: "date" };
+
+export function inputRuleFor(def: ColumnDef): InputRule | null {
+  if (def.type === "bool") return { kind: "checkbox" };
+  if (def.type === "enum" && def.enumKey) return { kind: "list", values: [...ENUMS[def.enumKey as EnumKey]] };
+  if (def.type === "date" && !def.output) return { kind: "date" };
+  if (def.key === "stage") return { kind: "list", values: [...STAGE_NAMES] };
+  return null;
+}
+
+/** Every stage name a request can be in (spec section 6 and the profiles' workflows). */
+export const STAGE_NAMES = [
+  "Diterima", "Diperiksa", "Back Office", "Persetujuan Manajer", "Draf", "Paraf Kabid", "Verifikasi Draf",
+  "Tanda Tangan", "Validasi Kepala Dinas", "Penomoran dan Stempel", "Input ke BPJS", "Diserahkan",
+  "Perbaikan", "Selesai", "Dikembalikan", "Ditolak",
+] as const;
+
+/** Headers to append to a sheet so every catalogue column exists; user columns are untouched. */
+export function missingHeaders(existing: readonly Cell[]): string[] {
+  const present = new Set<string>();
+  for (const h of existing) {
+    const def = columnForHeader(h);
+    if (def) present.add(def.key);
+  }
+  return ALL_COLUMNS.filter((c) => !present.has(c.key)).map((c) => c.header);
+}
+
+/** Keys whose cells the add-on writes; users get a warning when editing them. */
+export const ADDON_WRITTEN_KEYS: readonly ColumnKey[] = [
+  "id",
+  ...OUTPUT_COLUMNS.filter((c) => !["bpjsStatus", "bpjsActiveDate", "bpjsNote"].includes(c.key)).map((c) => c.key),
+];
+
+export const INPUT_KEYS: readonly ColumnKey[] = INPUT_COLUMNS.map((c) => c.key);
+
+/** Background of the `Keputusan` cell per decision label (conditional formatting). */
+export const DECISION_COLOURS: Record<string, string> = {
+  Layak: "#d9ead3",
+  "Tidak Layak": "#f4cccc",
+  "Berkas Belum Lengkap": "#fff2cc",
+  "Perlu Verifikasi": "#cfe2f3",
+  "Data Tidak Valid": "#ea9999",
+};
+
+export const LOG_SHEET = "Log";
+export const LOG_HEADERS = ["Waktu", "Pengguna", "ID Permohonan", "Tindakan", "Dari Tahap", "Ke Tahap", "Catatan"];

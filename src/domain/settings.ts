@@ -1,0 +1,250 @@
+/**
+ * The `Pengaturan` sheet: key/value rows plus two tables (request sheets with their profile
+ * and overrides; e-mail → role). Read from plain cell values, validated with zod, and every
+ * problem reported in Indonesian naming the row to fix.
+ */
+import * as z from "zod";
+import { DOCUMENT_KEYS, type DocumentKey } from "./documents";
+import { DEFAULT_PROFILE_ID, findProfile, PROFILES, type Profile, type ProfileOverrides, withOverrides } from "./profiles";
+import { ROLES, type Role } from "./roles";
+import { type Cell, cellText, enumKey, headerKey } from "./text";
+import { readBool } from "./values";
+
+export const SETTINGS_SHEET = "Pengaturan";
+export const DEFAULT_REQUEST_SHEET = "Permohonan";
+
+/** Key/value rows: label in column A, value in column B, help in column C. */
+export const SETTING_FIELDS = {
+  government: { label: "Pemerintah", example: "Pemerintah Kota Bandung", help: "Baris pertama kop surat." },
+  office: { label: "Nama Dinas", example: "Dinas Sosial", help: "Baris kedua kop surat." },
+  address: { label: "Alamat Kantor", example: "Jl. Babakan Karet, Kel. Derwati, Kec. Rancasari, Kota Bandung 40292", help: "Alamat di kop surat." },
+  phone: { label: "Telepon Kantor", example: "081221742841", help: "Telepon di kop surat." },
+  email: { label: "Email Kantor", example: "dinsos.bdg@gmail.com", help: "Email di kop surat." },
+  website: { label: "Situs Web", example: "dinsos.bandung.go.id", help: "Situs di kop surat." },
+  city: { label: "Tempat Surat", example: "Bandung", help: "Kota sebelum tanggal surat." },
+  addressee: { label: "Tujuan Surat", example: "Kepala BPJS Kesehatan Cabang Bandung", help: "Yth. … pada surat." },
+  signerTitle: { label: "Jabatan Penandatangan", example: "Kepala Dinas Sosial Kota Bandung", help: "" },
+  signerName: { label: "Nama Penandatangan", example: "", help: "" },
+  signerRank: { label: "Pangkat Penandatangan", example: "", help: "Misalnya Pembina Utama Muda (IV/c)." },
+  signerNip: { label: "NIP Penandatangan", example: "", help: "18 angka, ditulis sebagai teks." },
+  numberFormat: {
+    label: "Format Nomor Surat",
+    example: "400.9.3.2/{nomor:3}/Dinsos/{bulan_romawi}/{tahun}",
+    help: "{nomor:3} = urutan 3 digit, diulang tiap tahun; {bulan_romawi}; {bulan}; {tahun}.",
+  },
+  numberMode: { label: "Cara Penomoran", example: "Otomatis", help: "Otomatis, atau Manual bila nomor diambil dari sistem lain." },
+  templateId: { label: "ID Templat Surat", example: "", help: "ID dokumen Google Docs templat; kosong = tata letak bawaan." },
+  secondTemplateId: { label: "ID Templat Surat Keterangan", example: "", help: "Untuk Surat Keterangan SIKS-NG; kosong = bawaan." },
+  footer: { label: "Catatan Kaki Surat", example: "Layanan ini tidak dipungut biaya.", help: "" },
+  copies: { label: "Tembusan", example: "", help: "Pisahkan dengan titik koma." },
+} as const;
+export type SettingKey = keyof typeof SETTING_FIELDS;
+
+/** Header of the request-sheet table; its rows map a sheet to a profile and overrides. */
+export const SHEET_TABLE = {
+  sheet: "Sheet Permohonan",
+  profile: "Profil",
+  windowMonths: "Jendela (bulan)",
+  windowInclusive: "Jendela Termasuk Hari Terakhir",
+  oncePerPerson: "Sekali per Orang",
+  registryPolicy: "Kebijakan DTSEN/DTKS",
+  requiresBpjsConfirmation: "Wajib Konfirmasi BPJS",
+  requiredDocuments: "Dokumen Wajib",
+  slaMinutes: "SLA (menit)",
+} as const;
+export const ROLE_TABLE = { email: "Email Pengguna", role: "Peran" } as const;
+
+const REGISTRY_POLICIES = { required: "required", facilitator: "facilitator", "decile-or-health-need": "decile-or-health-need" } as const;
+
+export interface SheetSetting {
+  sheet: string;
+  profileId: string;
+  overrides: ProfileOverrides;
+}
+
+export interface Settings {
+  values: Record<SettingKey, string>;
+  sheets: SheetSetting[];
+  roles: { email: string; role: Role }[];
+}
+
+export interface SettingsProblem {
+  /** Row in the Pengaturan sheet (1-based), when the problem has one. */
+  row: number | null;
+  message: string;
+}
+
+const roleByName = new Map<string, Role>();
+for (const [key, label] of Object.entries(ROLES) as [Role, string][]) {
+  roleByName.set(enumKey(key), key);
+  roleByName.set(enumKey(label), key);
+}
+
+const optionalNumber = (label: string, min: number, max: number) =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(
+      z.union([
+        z.literal("").transform(() => undefined),
+        z.string().regex(/^\d+$/, { error: `${label} harus bilangan bulat ${min}–${max}.` }).transform(Number)
+          .pipe(z.number().min(min, { error: `${label} paling kecil ${min}.` }).max(max, { error: `${label} paling besar ${max}.` })),
+      ]),
+    );
+
+const optionalBool = (label: string) =>
+  z.string().transform((s, ctx) => {
+    if (s.trim() === "") return undefined;
+    const value = readBool(s);
+    if (value === undefined) ctx.addIssue({ code: "custom", message: `${label} harus Ya atau Tidak.` });
+    return value;
+  });
+
+const sheetRowSchema = z.object({
+  sheet: z.string().trim().min(1, { error: `Isi nama sheet di kolom "${SHEET_TABLE.sheet}".` }),
+  profile: z.string().trim().transform((id, ctx) => {
+    const chosen = id === "" ? DEFAULT_PROFILE_ID : id.toLowerCase();
+    if (!findProfile(chosen)) {
+      ctx.addIssue({ code: "custom", message: `Profil "${id}" tidak dikenal. Pilih salah satu: ${PROFILES.map((p) => p.id).join(", ")}.` });
+    }
+    return chosen;
+  }),
+  windowMonths: optionalNumber(SHEET_TABLE.windowMonths, 1, 36),
+  windowInclusive: optionalBool(SHEET_TABLE.windowInclusive),
+  oncePerPerson: optionalBool(SHEET_TABLE.oncePerPerson),
+  registryPolicy: z.string().transform((s, ctx) => {
+    const v = s.trim().toLowerCase();
+    if (v === "") return undefined;
+    if (!(v in REGISTRY_POLICIES)) {
+      ctx.addIssue({ code: "custom", message: `${SHEET_TABLE.registryPolicy} harus salah satu: ${Object.keys(REGISTRY_POLICIES).join(", ")}.` });
+      return undefined;
+    }
+    return REGISTRY_POLICIES[v as keyof typeof REGISTRY_POLICIES];
+  }),
+  requiresBpjsConfirmation: optionalBool(SHEET_TABLE.requiresBpjsConfirmation),
+  requiredDocuments: z.string().transform((s, ctx) => {
+    if (s.trim() === "") return undefined;
+    const docs: DocumentKey[] = [];
+    for (const part of s.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
+      const key = documentKeyFor(part);
+      if (key) docs.push(key);
+      else ctx.addIssue({ code: "custom", message: `Dokumen "${part}" tidak dikenal. Gunakan judul kolom dokumen, misalnya Dok. KTP, Dok. KK, Dok. SKTM.` });
+    }
+    return docs;
+  }),
+  slaMinutes: optionalNumber(SHEET_TABLE.slaMinutes, 1, 1440),
+});
+
+const roleRowSchema = z.object({
+  email: z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "Email pengguna tidak sah." }),
+  role: z.string().transform((s, ctx) => {
+    const role = roleByName.get(enumKey(s));
+    if (!role) ctx.addIssue({ code: "custom", message: `Peran "${s.trim()}" tidak dikenal. Pilih salah satu: ${Object.keys(ROLES).join(", ")}.` });
+    return role ?? "operator";
+  }),
+});
+
+function documentKeyFor(text: string): DocumentKey | undefined {
+  const k = headerKey(text);
+  const plain = headerKey(text.replace(/^dok\.?\s*/i, ""));
+  return DOCUMENT_KEYS.find((d) => headerKey(d) === k || headerKey(d.replace(/^doc/, "")) === plain);
+}
+
+const labelToKey = new Map<string, SettingKey>(
+  (Object.entries(SETTING_FIELDS) as [SettingKey, { label: string }][]).map(([k, f]) => [headerKey(f.label), k]),
+);
+
+/** Reads the Pengaturan sheet's values (as displayed) into settings, or Indonesian problems. */
+export function readSettings(grid: readonly (readonly Cell[])[]): { settings: Settings; problems: SettingsProblem[] } {
+  const values = Object.fromEntries(Object.keys(SETTING_FIELDS).map((k) => [k, ""])) as Record<SettingKey, string>;
+  const sheets: SheetSetting[] = [];
+  const roles: Settings["roles"] = [];
+  const problems: SettingsProblem[] = [];
+  let table: "sheets" | "roles" | null = null;
+  let columns: string[] = [];
+
+  grid.forEach((cells, i) => {
+    const rowNumber = i + 1;
+    const text = cells.map((c) => cellText(c).trim());
+    const first = headerKey(text[0] ?? "");
+    if (first === "") {
+      table = null;
+      return;
+    }
+    if (first === headerKey(SHEET_TABLE.sheet)) {
+      table = "sheets";
+      columns = text.map(headerKey);
+      return;
+    }
+    if (first === headerKey(ROLE_TABLE.email)) {
+      table = "roles";
+      columns = text.map(headerKey);
+      return;
+    }
+    const at = (label: string) => {
+      const idx = columns.indexOf(headerKey(label));
+      return idx < 0 ? "" : (text[idx] ?? "");
+    };
+    if (table === "sheets") {
+      const raw = Object.fromEntries(Object.entries(SHEET_TABLE).map(([k, label]) => [k, at(label)]));
+      const parsed = sheetRowSchema.safeParse(raw);
+      if (!parsed.success) parsed.error.issues.forEach((issue) => problems.push({ row: rowNumber, message: issue.message }));
+      else {
+        const { sheet, profile, ...overrides } = parsed.data;
+        sheets.push({ sheet, profileId: profile, overrides });
+      }
+      return;
+    }
+    if (table === "roles") {
+      const parsed = roleRowSchema.safeParse({ email: at(ROLE_TABLE.email), role: at(ROLE_TABLE.role) });
+      if (!parsed.success) parsed.error.issues.forEach((issue) => problems.push({ row: rowNumber, message: issue.message }));
+      else roles.push(parsed.data);
+      return;
+    }
+    const key = labelToKey.get(first);
+    if (key) values[key] = text[1] ?? "";
+  });
+
+  const mode = enumKey(values.numberMode);
+  if (mode !== "" && mode !== "otomatis" && mode !== "manual") {
+    problems.push({ row: null, message: `"${SETTING_FIELDS.numberMode.label}" harus Otomatis atau Manual.` });
+  }
+  if (values.numberFormat !== "" && !values.numberFormat.includes("{nomor")) {
+    problems.push({ row: null, message: `"${SETTING_FIELDS.numberFormat.label}" harus memuat {nomor}, misalnya {nomor:3}.` });
+  }
+  if (values.signerNip !== "" && !/^\d{18}$/.test(values.signerNip.replace(/\s+/g, ""))) {
+    problems.push({ row: null, message: `"${SETTING_FIELDS.signerNip.label}" harus 18 angka.` });
+  }
+  const seen = new Set<string>();
+  for (const s of sheets) {
+    if (seen.has(s.sheet)) problems.push({ row: null, message: `Sheet "${s.sheet}" tercantum dua kali di tabel "${SHEET_TABLE.sheet}".` });
+    seen.add(s.sheet);
+  }
+  return { settings: { values, sheets, roles }, problems };
+}
+
+/** The profile for a request sheet; a sheet missing from the table uses the national default. */
+export function profileForSheet(settings: Settings, sheetName: string): Profile {
+  const entry = settings.sheets.find((s) => s.sheet === sheetName);
+  const profile = findProfile(entry?.profileId ?? DEFAULT_PROFILE_ID) ?? findProfile(DEFAULT_PROFILE_ID)!;
+  return withOverrides(profile, entry?.overrides);
+}
+
+export function roleOf(settings: Settings, email: string): Role[] {
+  const e = email.trim().toLowerCase();
+  return settings.roles.filter((r) => r.email === e).map((r) => r.role);
+}
+
+/** The rows Siapkan Sheet writes into a new Pengaturan sheet. */
+export function defaultSettingsGrid(requestSheet = DEFAULT_REQUEST_SHEET, adminEmail = ""): string[][] {
+  const rows: string[][] = [["Pengaturan PBI-JK", "Nilai", "Keterangan"]];
+  for (const f of Object.values(SETTING_FIELDS)) rows.push([f.label, f.example, f.help]);
+  rows.push(["", "", ""]);
+  rows.push(Object.values(SHEET_TABLE));
+  rows.push([requestSheet, DEFAULT_PROFILE_ID, ...Object.keys(SHEET_TABLE).slice(2).map(() => "")]);
+  rows.push(["", "", ""]);
+  rows.push([ROLE_TABLE.email, ROLE_TABLE.role, "Peran: operator, verifier, manager, kabid, signer, bpjs, admin"]);
+  if (adminEmail) rows.push([adminEmail, "admin", ""]);
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")]);
+}

@@ -1,0 +1,163 @@
+/** Menu actions and the sidebar API: each runs guarded, so users see Indonesian text, never a trace. */
+import { SETTINGS_SHEET, type Settings } from "../domain/settings";
+import { cellText } from "../domain/text";
+import { type CheckSummary, checkSheet, describeSummary } from "./checkRunner";
+import { logError, UserError, userMessage } from "./errors";
+import { recheckEditedRows } from "./onEditCheck";
+import { activeSpreadsheet, activeUserEmail, toast, withDocumentLock } from "./services";
+import { cachedSettings, describeProblems, loadSettings, requireSettings } from "./settingsRepo";
+import { setupSpreadsheet } from "./setup";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const MENU_ITEMS = [
+  ["Siapkan Sheet", "menuSetup"],
+  ["Periksa Semua", "menuCheckAll"],
+  ["Periksa Baris Terpilih", "menuCheckSelected"],
+  ["Buka Panel", "menuOpenPanel"],
+  ["Pengaturan", "menuSettings"],
+] as const;
+
+/** Builds the menu only: onOpen may run without authorisation. */
+export function buildMenu(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  MENU_ITEMS.forEach(([caption, fn], i) => {
+    if (i === 3) menu.addSeparator();
+    menu.addItem(caption, fn);
+  });
+  menu.addToUi();
+}
+
+/** Runs an action for the menu: problems go to an alert, success to a toast. */
+function fromMenu(context: string, action: (ss: Spreadsheet) => string): void {
+  let ss: Spreadsheet | null = null;
+  try {
+    ss = activeSpreadsheet();
+    toast(ss, action(ss));
+  } catch (error) {
+    logError(context, error);
+    SpreadsheetApp.getUi().alert("PBI-JK", userMessage(error), SpreadsheetApp.getUi().ButtonSet.OK);
+  }
+}
+
+/** Runs an action for the sidebar: returns {ok, message} instead of throwing. */
+function fromSidebar<T>(context: string, action: (ss: Spreadsheet) => T): { ok: true; value: T } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: action(activeSpreadsheet()) };
+  } catch (error) {
+    logError(context, error);
+    return { ok: false, message: userMessage(error) };
+  }
+}
+
+function requestSheet(ss: Spreadsheet, settings: Settings, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new UserError(`Sheet "${name}" tidak ditemukan. Jalankan menu PBI-JK › Siapkan Sheet.`);
+  return sheet;
+}
+
+export function setup(ss: Spreadsheet): string {
+  return withDocumentLock(() => setupSpreadsheet(ss, activeUserEmail()).join("\n"));
+}
+
+export function checkAll(ss: Spreadsheet, now = new Date()): string {
+  const settings = requireSettings(ss);
+  return withDocumentLock(() => {
+    const names = settings.sheets.map((s) => s.sheet);
+    if (names.length === 0) throw new UserError(`Tabel "Sheet Permohonan" di sheet "${SETTINGS_SHEET}" masih kosong.`);
+    return names
+      .map((name) => {
+        const summary = checkSheet(requestSheet(ss, settings, name), settings, now);
+        return names.length > 1 ? `${name}: ${describeSummary(summary)}` : describeSummary(summary);
+      })
+      .join("\n");
+  });
+}
+
+export function checkSelected(ss: Spreadsheet, now = new Date()): string {
+  const settings = requireSettings(ss);
+  const sheet = ss.getActiveSheet();
+  if (!settings.sheets.some((s) => s.sheet === sheet.getName())) {
+    throw new UserError(`Pilih baris di sheet permohonan (${settings.sheets.map((s) => `"${s.sheet}"`).join(", ")}) lalu coba lagi.`);
+  }
+  const rows = new Set<number>();
+  for (const range of ss.getActiveRangeList()?.getRanges() ?? []) {
+    for (let r = Math.max(2, range.getRow()); r < range.getRow() + range.getNumRows(); r++) rows.add(r);
+  }
+  if (rows.size === 0) throw new UserError("Pilih satu atau beberapa baris permohonan (bukan baris judul), lalu coba lagi.");
+  const summary: CheckSummary = withDocumentLock(() => checkSheet(sheet, settings, now, rows));
+  return describeSummary(summary);
+}
+
+export function openSettings(ss: Spreadsheet): string {
+  const sheet = ss.getSheetByName(SETTINGS_SHEET);
+  if (!sheet) throw new UserError(`Sheet "${SETTINGS_SHEET}" belum ada. Jalankan menu PBI-JK › Siapkan Sheet.`);
+  ss.setActiveSheet(sheet);
+  const { problems } = loadSettings(ss);
+  if (problems.length) throw new UserError(describeProblems(problems));
+  return "Pengaturan valid.";
+}
+
+export interface ActiveRowInfo {
+  sheet: string;
+  row: number;
+  id: string;
+  checkResult: string;
+  decision: string;
+  reasons: string;
+  findings: string;
+}
+
+/** What the sidebar shows for the selected row: the add-on's own columns only (no NIK or KK). */
+export function activeRowInfo(ss: Spreadsheet): ActiveRowInfo | null {
+  const sheet = ss.getActiveSheet();
+  const row = ss.getActiveRange()?.getRow() ?? 0;
+  if (row < 2) return null;
+  const width = sheet.getLastColumn();
+  if (width === 0) return null;
+  const headers = sheet.getRange(1, 1, 1, width).getDisplayValues()[0]!.map((h) => h.trim());
+  const cells = sheet.getRange(row, 1, 1, width).getDisplayValues()[0]!;
+  const at = (header: string) => {
+    const i = headers.indexOf(header);
+    return i < 0 ? "" : cellText(cells[i]);
+  };
+  const noteCol = headers.indexOf("Hasil Pemeriksaan");
+  const findings = noteCol < 0 ? "" : sheet.getRange(row, noteCol + 1).getNote();
+  return {
+    sheet: sheet.getName(), row, id: at("ID Permohonan"), checkResult: at("Hasil Pemeriksaan"),
+    decision: at("Keputusan"), reasons: at("Alasan"), findings,
+  };
+}
+
+export const menu = {
+  setup: () => fromMenu("setup", setup),
+  checkAll: () => fromMenu("checkAll", (ss) => checkAll(ss)),
+  checkSelected: () => fromMenu("checkSelected", (ss) => checkSelected(ss)),
+  settings: () => fromMenu("settings", openSettings),
+  openPanel: () => {
+    try {
+      const html = HtmlService.createHtmlOutputFromFile("sidebar").setTitle("PBI-JK");
+      SpreadsheetApp.getUi().showSidebar(html);
+    } catch (error) {
+      logError("openPanel", error);
+      SpreadsheetApp.getUi().alert("PBI-JK", userMessage(error), SpreadsheetApp.getUi().ButtonSet.OK);
+    }
+  },
+};
+
+export const sidebarApi = {
+  checkAll: () => fromSidebar("apiCheckAll", (ss) => checkAll(ss)),
+  checkSelected: () => fromSidebar("apiCheckSelected", (ss) => checkSelected(ss)),
+  activeRow: () => fromSidebar("apiActiveRow", activeRowInfo),
+};
+
+/** onEdit simple trigger: quiet on every failure (it may lack authorisation). */
+export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
+  try {
+    const settings = cachedSettings();
+    if (!e?.range || !settings) return;
+    recheckEditedRows(e.range, settings, new Date());
+  } catch (error) {
+    logError("onEdit", error);
+  }
+}

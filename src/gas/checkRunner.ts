@@ -1,0 +1,130 @@
+/** Periksa Semua / Periksa Baris Terpilih / onEdit: read once, decide in the domain, write once. */
+import { type RowResult, checkTable } from "../domain/check";
+import { type ColumnKey, type ColumnMap, headerOf, mapHeaders } from "../domain/columns";
+import { todayInJakarta } from "../domain/dates";
+import { DECISIONS } from "../domain/eligibility";
+import { nextIds, RESULT_KEYS, type ResultKey, rowOutput, type RowOutput } from "../domain/outputs";
+import type { Profile } from "../domain/profiles";
+import { profileForSheet, type Settings } from "../domain/settings";
+import { type Cell, cellText } from "../domain/text";
+import { UserError } from "./errors";
+import { type Value, writeColumns } from "./grid";
+import { presentRows } from "./present";
+import { documentProperties } from "./services";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+
+export interface CheckSummary {
+  checked: number;
+  written: number;
+  /** Rows that moved or vanished between reading and writing; check them again. */
+  skipped: number;
+  counts: Partial<Record<string, number>>;
+}
+
+function requireColumns(columns: ColumnMap, keys: readonly ColumnKey[]): void {
+  const missing = keys.filter((k) => columns[k] === undefined);
+  if (missing.length) {
+    throw new UserError(`Kolom ${missing.map((k) => `"${headerOf(k)}"`).join(", ")} tidak ditemukan. Jalankan menu PBI-JK › Siapkan Sheet.`);
+  }
+}
+
+function assignIds(results: RowResult[], existing: string[], now: Date): Map<RowResult, string> {
+  const fresh = results.filter((r) => r.request.id === "");
+  const assigned = new Map<RowResult, string>();
+  if (fresh.length === 0) return assigned;
+  const year = Number(todayInJakarta(now).slice(0, 4));
+  const props = documentProperties();
+  const key = `pbijk.lastId.${year}`;
+  const { ids, last } = nextIds(existing, Number(props.getProperty(key) ?? "0"), year, fresh.length);
+  props.setProperty(key, String(last));
+  fresh.forEach((r, i) => assigned.set(r, ids[i]!));
+  return assigned;
+}
+
+/**
+ * Checks a request sheet. `only` limits the rows written (sheet row numbers); every row is still
+ * read, because duplicates are found across rows. Call inside the document lock.
+ */
+export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: ReadonlySet<number>): CheckSummary {
+  const profile = profileForSheet(settings, sheet.getName());
+  const raw = sheet.getDataRange().getValues() as Cell[][];
+  const grid = presentRows(raw, mapHeaders(raw[0] ?? []), sheet.getParent().getSpreadsheetTimeZone());
+  const table = checkTable(grid[0] ?? [], grid.slice(1), profile, todayInJakarta(now));
+  if (table.missingRequired.length) requireColumns(table.columns, table.missingRequired);
+  requireColumns(table.columns, ["id", ...RESULT_KEYS]);
+  const results = only ? table.results.filter((r) => only.has(r.row)) : table.results;
+  const ids = assignIds(results, grid.slice(1).map((row) => cellText(row[table.columns.id!]).trim()), now);
+
+  // Re-read just before writing and find each row again by its ID: a sort or a column move
+  // made meanwhile must never put a result on the wrong person.
+  const current = sheet.getDataRange().getValues() as Cell[][];
+  const columns = mapHeaders(current[0] ?? []);
+  requireColumns(columns, ["id", ...RESULT_KEYS]);
+  const idCol = columns.id!;
+  const nameCol = columns.name;
+  const rowById = new Map<string, number>();
+  current.forEach((row, i) => {
+    const id = cellText(row[idCol]).trim();
+    if (i > 0 && id) rowById.set(id, i);
+  });
+  const targets = new Map<number, { result: RowResult; output: RowOutput; id: string | null }>();
+  let skipped = 0;
+  for (const result of results) {
+    let index: number | undefined;
+    if (result.request.id) index = rowById.get(result.request.id);
+    else {
+      // A new row has no ID yet: it must still be where it was, still without ID, same name.
+      const i = result.row - 1;
+      const same = current[i] && cellText(current[i]![idCol]).trim() === "" &&
+        (nameCol === undefined || cellText(current[i]![nameCol]) === cellText(raw[i]?.[table.columns.name ?? -1]));
+      if (same) index = i;
+    }
+    if (index === undefined) skipped++;
+    else targets.set(index, { result, output: rowOutput(result, profile), id: ids.get(result) ?? null });
+  }
+
+  const counts: Partial<Record<string, number>> = {};
+  for (const t of targets.values()) counts[t.output.decision] = (counts[t.output.decision] ?? 0) + 1;
+  if (targets.size > 0) writeResults(sheet, current, columns, targets);
+  return { checked: results.length, written: targets.size, skipped, counts };
+}
+
+function writeResults(
+  sheet: Sheet,
+  current: Cell[][],
+  columns: ColumnMap,
+  targets: Map<number, { output: RowOutput; id: string | null }>,
+): void {
+  const indexes = [...targets.keys()];
+  const first = Math.min(...indexes);
+  const count = Math.max(...indexes) - first + 1;
+  const keep = (r: number, c: number): Value => (current[first + r]?.[c] ?? "") as Value;
+  const newIds = [...targets.values()].some((t) => t.id !== null);
+  if (newIds) {
+    writeColumns(sheet, first + 1, count, [columns.id!], (r, c) => targets.get(first + r)?.id ?? keep(r, c));
+  }
+  const keyByColumn = new Map<number, ResultKey>(RESULT_KEYS.map((k) => [columns[k]!, k]));
+  writeColumns(sheet, first + 1, count, [...keyByColumn.keys()], (r, c) => {
+    const target = targets.get(first + r);
+    if (!target) return keep(r, c);
+    const value = target.output[keyByColumn.get(c)!];
+    return value ?? keep(r, c);
+  });
+  // Rows between targets keep their notes; a full check targets every filled row anyway.
+  const notes = sheet.getRange(first + 1, columns.checkResult! + 1, count, 1);
+  const needOld = count > targets.size;
+  const old = needOld ? notes.getNotes() : [];
+  notes.setNotes(Array.from({ length: count }, (_, r) => [targets.get(first + r)?.output.note ?? old[r]?.[0] ?? ""]));
+}
+
+export function describeSummary(summary: CheckSummary): string {
+  const parts = Object.values(DECISIONS)
+    .filter((d) => summary.counts[d])
+    .map((d) => `${d}: ${summary.counts[d]}`);
+  const moved = summary.skipped ? ` ${summary.skipped} baris berpindah atau terhapus saat diperiksa: jalankan lagi.` : "";
+  return `${summary.written} permohonan diperiksa${parts.length ? ` · ${parts.join(" · ")}` : ""}.${moved}`;
+}
+
+export type { Profile };

@@ -1,0 +1,26 @@
+/**
+ * Apps Script entry points. The build re-exposes every export here as a top-level function,
+ * since Apps Script only sees top-level function declarations.
+ */
+import { buildMenu, handleEdit, menu, sidebarApi } from "./app";
+
+export function onOpen(): void {
+  buildMenu();
+}
+
+export function onInstall(): void {
+  buildMenu();
+}
+
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(e);
+}
+
+export const menuSetup = menu.setup;
+export const menuCheckAll = menu.checkAll;
+export const menuCheckSelected = menu.checkSelected;
+export const menuOpenPanel = menu.openPanel;
+export const menuSettings = menu.settings;
+export const apiCheckAll = sidebarApi.checkAll;
+export const apiCheckSelected = sidebarApi.checkSelected;
+export const apiActiveRow = sidebarApi.activeRow;

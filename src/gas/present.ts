@@ -1,0 +1,45 @@
+/**
+ * Raw sheet values as the rules expect them. A number in an ID column is shown the way Sheets
+ * shows it under the automatic format: 16-digit numbers (Sheets keeps only 15 significant
+ * digits) become "3.27301E+15", so they are flagged as lost precision even when the column was
+ * later formatted as text and the display looks whole.
+ */
+import { type ColumnKey, type ColumnMap } from "../domain/columns";
+import { JAKARTA_TIME_ZONE } from "../domain/dates";
+import type { Cell } from "../domain/text";
+
+const IDENTITY_KEYS: readonly ColumnKey[] = ["nik", "kk", "cardNumber", "phone"];
+const DATE_KEYS: readonly ColumnKey[] = ["applicationDate", "birthDate", "deactivationDate", "completeAt"];
+
+export function automaticNumberText(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Math.abs(n) < 1e15 && Number.isInteger(n)) return n.toFixed(0);
+  if (Math.abs(n) < 1e15) return String(n);
+  const [mantissa, exponent] = n.toExponential(5).split("e");
+  const trimmed = mantissa!.replace(/\.?0+$/, "");
+  const e = Number(exponent);
+  return `${trimmed}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+}
+
+/** Converts rows in place-free fashion; `timeZone` is the spreadsheet's. */
+export function presentRows(rows: Cell[][], columns: ColumnMap, timeZone: string): Cell[][] {
+  const identity = IDENTITY_KEYS.map((k) => columns[k]).filter((i): i is number => i !== undefined);
+  const dates = timeZone === JAKARTA_TIME_ZONE ? [] : DATE_KEYS.map((k) => [k, columns[k]] as const).filter(([, i]) => i !== undefined);
+  if (identity.length === 0 && dates.length === 0) return rows;
+  return rows.map((row, r) => {
+    if (r === 0) return row;
+    const out = row.slice();
+    for (const i of identity) {
+      const v = out[i];
+      if (typeof v === "number") out[i] = automaticNumberText(v);
+    }
+    // Sheets hands out dates as midnight in the spreadsheet's zone; read them in that zone.
+    for (const [key, i] of dates) {
+      const v = out[i!];
+      if (v instanceof Date && !Number.isNaN(v.getTime())) {
+        out[i!] = Utilities.formatDate(v, timeZone, key === "completeAt" ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd");
+      }
+    }
+    return out;
+  });
+}

@@ -1,0 +1,167 @@
+/**
+ * Siapkan Sheet: creates or completes `Pengaturan`, the request sheets and `Log`. On a sheet in
+ * use it only adds what is missing: it never moves, renames or deletes a user's columns or data.
+ */
+import { ALL_COLUMNS, type ColumnMap, mapHeaders } from "../domain/columns";
+import { JAKARTA_TIME_ZONE } from "../domain/dates";
+import {
+  ADDON_WRITTEN_KEYS, DECISION_COLOURS, type InputRule, inputRuleFor, LOG_HEADERS, LOG_SHEET, missingHeaders, numberFormatFor,
+} from "../domain/layout";
+import { DEFAULT_REQUEST_SHEET, defaultSettingsGrid, SETTINGS_SHEET } from "../domain/settings";
+import { type Cell } from "../domain/text";
+import { columnRuns } from "./grid";
+import { describeProblems, loadSettings } from "./settingsRepo";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+
+const PROTECTION_NOTE = "PBI-JK: diisi add-on";
+
+export function setupSpreadsheet(ss: Spreadsheet, adminEmail: string): string[] {
+  const report: string[] = [];
+  if (ss.getSpreadsheetTimeZone() !== JAKARTA_TIME_ZONE) {
+    ss.setSpreadsheetTimeZone(JAKARTA_TIME_ZONE);
+    report.push(`Zona waktu spreadsheet diubah ke ${JAKARTA_TIME_ZONE}.`);
+  }
+  if (!ss.getSheetByName(SETTINGS_SHEET)) {
+    createSettingsSheet(ss, adminEmail);
+    report.push(`Sheet "${SETTINGS_SHEET}" dibuat: lengkapi identitas kantor, penandatangan dan peran.`);
+  }
+  const { settings, problems } = loadSettings(ss);
+  const names = settings.sheets.length ? settings.sheets.map((s) => s.sheet) : [DEFAULT_REQUEST_SHEET];
+  for (const name of names) setupRequestSheet(ss, name, report);
+  setupLogSheet(ss, report);
+  if (problems.length) report.push(describeProblems(problems));
+  if (report.length === 0) report.push("Semua sheet sudah siap; tidak ada yang diubah.");
+  return report;
+}
+
+function createSettingsSheet(ss: Spreadsheet, adminEmail: string): void {
+  const sheet = ss.insertSheet(SETTINGS_SHEET);
+  const grid = defaultSettingsGrid(DEFAULT_REQUEST_SHEET, adminEmail);
+  const range = sheet.getRange(1, 1, grid.length, grid[0]!.length);
+  // Text, so NIPs and numbering formats keep their digits and braces.
+  range.setNumberFormat("@");
+  range.setValues(grid);
+  sheet.getRange(1, 1, 1, grid[0]!.length).setFontWeight("bold");
+  sheet.setFrozenRows(1);
+  sheet.setColumnWidth(1, 260);
+  sheet.setColumnWidth(2, 360);
+  sheet.setColumnWidth(3, 420);
+}
+
+export function setupRequestSheet(ss: Spreadsheet, name: string, report: string[]): Sheet {
+  let sheet = ss.getSheetByName(name);
+  if (!sheet) {
+    sheet = ss.insertSheet(name);
+    report.push(`Sheet "${name}" dibuat.`);
+  }
+  const lastCol = sheet.getLastColumn();
+  const headers: Cell[] = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0]! : [];
+  const add = missingHeaders(headers);
+  if (add.length) {
+    const needed = lastCol + add.length - sheet.getMaxColumns();
+    if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+    sheet.getRange(1, lastCol + 1, 1, add.length).setValues([add]);
+    sheet.getRange(1, 1, 1, lastCol + add.length).setFontWeight("bold");
+    report.push(`Sheet "${name}": ${add.length} kolom ditambahkan (${add.slice(0, 4).join(", ")}${add.length > 4 ? ", …" : ""}).`);
+  }
+  const all = [...headers, ...add];
+  const columns = mapHeaders(all);
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  applyFormatsAndRules(sheet, columns, all.length, report);
+  applyDecisionColours(sheet, columns);
+  protectAddonColumns(sheet, columns);
+  return sheet;
+}
+
+function applyFormatsAndRules(sheet: Sheet, columns: ColumnMap, width: number, report: string[]): void {
+  const rows = Math.max(1, sheet.getMaxRows() - 1);
+  const probe = sheet.getRange(2, 1, 1, width);
+  const formats = probe.getNumberFormats()[0] ?? [];
+  const rules = probe.getDataValidations()[0] ?? [];
+  let changed = 0;
+  for (const def of ALL_COLUMNS) {
+    const i = columns[def.key as keyof ColumnMap];
+    if (i === undefined) continue;
+    const range = sheet.getRange(2, i + 1, rows, 1);
+    const format = numberFormatFor(def);
+    if (format && formats[i] !== format) {
+      range.setNumberFormat(format);
+      changed++;
+    }
+    const rule = inputRuleFor(def);
+    if (rule && !sameRule(rules[i] ?? null, rule)) {
+      range.setDataValidation(buildRule(rule, def.header));
+      changed++;
+    }
+  }
+  if (changed) report.push(`Sheet "${sheet.getName()}": format teks/tanggal, pilihan dan kotak centang dipasang (${changed} kolom).`);
+}
+
+function sameRule(current: DataValidation | null, wanted: InputRule): boolean {
+  if (!current) return false;
+  const type = current.getCriteriaType();
+  const C = SpreadsheetApp.DataValidationCriteria;
+  if (wanted.kind === "checkbox") return type === C.CHECKBOX;
+  if (wanted.kind === "date") return type === C.DATE_IS_VALID_DATE;
+  const values = (current.getCriteriaValues()[0] ?? []) as unknown[];
+  return type === C.VALUE_IN_LIST && values.join("\u0000") === wanted.values.join("\u0000");
+}
+
+function buildRule(rule: InputRule, header: string): DataValidation {
+  const builder = SpreadsheetApp.newDataValidation();
+  if (rule.kind === "checkbox") return builder.requireCheckbox().setAllowInvalid(true).build();
+  if (rule.kind === "date") {
+    return builder.requireDate().setAllowInvalid(true).setHelpText(`${header}: tulis tanggal seperti 31/01/2026.`).build();
+  }
+  return builder
+    .requireValueInList(rule.values, true)
+    .setAllowInvalid(false)
+    .setHelpText(`${header}: pilih ${rule.values.join(" / ")}.`)
+    .build();
+}
+
+/** Decision colours as conditional formatting, so they follow the value through sorts and edits. */
+function applyDecisionColours(sheet: Sheet, columns: ColumnMap): void {
+  const col = columns.decision;
+  if (col === undefined) return;
+  const existing = sheet.getConditionalFormatRules();
+  const target = sheet.getRange(2, col + 1, Math.max(1, sheet.getMaxRows() - 1), 1).getA1Notation();
+  const ours = existing.some((r) => r.getRanges().some((range) => range.getA1Notation() === target));
+  if (ours) return;
+  const range = sheet.getRange(2, col + 1, Math.max(1, sheet.getMaxRows() - 1), 1);
+  const added = Object.entries(DECISION_COLOURS).map(([text, colour]) =>
+    SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(text).setBackground(colour).setRanges([range]).build(),
+  );
+  sheet.setConditionalFormatRules([...existing, ...added]);
+}
+
+/**
+ * Columns the add-on writes get a warning-only protection: the add-on runs as the person using it,
+ * so a hard protection would stop the add-on itself. Users still see a warning before typing.
+ */
+function protectAddonColumns(sheet: Sheet, columns: ColumnMap): void {
+  const wanted = columnRuns(ADDON_WRITTEN_KEYS.map((k) => columns[k]).filter((i): i is number => i !== undefined))
+    .map((run) => sheet.getRange(1, run[0]! + 1, sheet.getMaxRows(), run.length).getA1Notation());
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).filter((p) => p.getDescription() === PROTECTION_NOTE);
+  const have = existing.map((p) => p.getRange().getA1Notation()).sort().join(",");
+  if (have === [...wanted].sort().join(",")) return;
+  existing.forEach((p) => p.remove());
+  for (const a1 of wanted) sheet.getRange(a1).protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
+}
+
+function setupLogSheet(ss: Spreadsheet, report: string[]): void {
+  let sheet = ss.getSheetByName(LOG_SHEET);
+  if (!sheet) {
+    sheet = ss.insertSheet(LOG_SHEET);
+    sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([LOG_HEADERS]);
+    sheet.getRange(1, 1, 1, LOG_HEADERS.length).setFontWeight("bold");
+    sheet.setFrozenRows(1);
+    report.push(`Sheet "${LOG_SHEET}" dibuat untuk jejak persetujuan.`);
+  }
+  if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
+    sheet.protect().setDescription("PBI-JK: log hanya ditulis add-on").setWarningOnly(true);
+  }
+}

@@ -1,0 +1,141 @@
+import { checkAll, checkSelected } from "../../src/gas/app";
+import { menuCheckAll, onEdit } from "../../src/gas/main";
+import type { FakeEnv } from "../fakes";
+import { cellOf, column, eligible, freshEnv, headerIndex, nik, preparedSheet, TODAY, writeRows } from "./helpers";
+
+let env: FakeEnv;
+let sheet: GoogleAppsScript.Spreadsheet.Sheet;
+beforeEach(() => {
+  env = freshEnv();
+  sheet = preparedSheet(env);
+});
+afterEach(() => env.uninstall());
+
+test("Periksa Semua writes IDs, results and notes in at most 6 calls for 5,000 rows", () => {
+  const rows = Array.from({ length: 5000 }, (_, i) =>
+    eligible(`Pemohon ${i}`, i + 1, i % 10 === 0 ? { "Dok. Ket. Faskes": false } : {}));
+  writeRows(sheet, rows);
+  env.resetCalls();
+  const message = checkAll(env.spreadsheet, TODAY);
+  expect(env.ioCalls("Permohonan")).toBeLessThanOrEqual(6);
+  expect(message).toContain("5000 permohonan diperiksa");
+  const ids = column(sheet, "ID Permohonan") as string[];
+  expect(new Set(ids).size).toBe(5000);
+  expect(ids[0]).toBe("PBI-2026-00001");
+  const decisions = column(sheet, "Keputusan");
+  expect(decisions[0]).toBe("Berkas Belum Lengkap");
+  expect(decisions[1]).toBe("Layak");
+  expect(column(sheet, "Hasil Pemeriksaan")[1]).toBe("OK");
+  expect(column(sheet, "Tahap")[1]).toBe("Diperiksa");
+  expect(String(column(sheet, "Alasan")[0])).toContain("surat dari rumah sakit atau puskesmas");
+});
+
+test("IDs are stable and never reused across checks", () => {
+  writeRows(sheet, [eligible("Siti", 1), eligible("Budi", 2)]);
+  checkAll(env.spreadsheet, TODAY);
+  const first = column(sheet, "ID Permohonan");
+  writeRows(sheet, [eligible("Ani", 3)], 4);
+  checkAll(env.spreadsheet, TODAY);
+  expect(column(sheet, "ID Permohonan")).toEqual([...first, "PBI-2026-00003"]);
+});
+
+test("a NIK typed as a number is flagged; a text NIK keeps all 16 digits", () => {
+  const idx = headerIndex(sheet);
+  const nikCol = idx.get("NIK")! + 1;
+  writeRows(sheet, [eligible("Siti", 1), eligible("Budi", 2)]);
+  // Row 3: someone cleared the text format and typed the NIK as a number.
+  sheet.getRange(3, nikCol).setNumberFormat("0.###############");
+  sheet.getRange(3, nikCol).setValues([[3273014101900002]]);
+  checkAll(env.spreadsheet, TODAY);
+  expect(cellOf(sheet, 2, "NIK")).toBe(nik(1));
+  expect(cellOf(sheet, 2, "Keputusan")).toBe("Layak");
+  expect(cellOf(sheet, 3, "Keputusan")).toBe("Data Tidak Valid");
+  expect(sheet.getRange(3, idx.get("Hasil Pemeriksaan")! + 1).getNotes()[0]![0]).toContain("NIK_PRECISION_LOST");
+});
+
+test("rows sorted between reading and writing still get their own results", () => {
+  writeRows(sheet, [eligible("Ani", 1), eligible("Budi", 2, { "Dok. KTP": false }), eligible("Citra", 3, { NIK: "123" })]);
+  checkAll(env.spreadsheet, TODAY); // gives every row an ID
+  const nameCol = headerIndex(sheet).get("Nama")! + 1;
+  sortOnSecondRead(() => sheet.sort(nameCol, false)); // Citra, Budi, Ani
+  checkAll(env.spreadsheet, TODAY);
+  const byName = new Map(column(sheet, "Nama").map((n, i) => [n, column(sheet, "Keputusan")[i]]));
+  expect(byName.get("Ani")).toBe("Layak");
+  expect(byName.get("Budi")).toBe("Berkas Belum Lengkap");
+  expect(byName.get("Citra")).toBe("Data Tidak Valid");
+});
+
+test("columns moved between reading and writing still get the right results", () => {
+  writeRows(sheet, [eligible("Ani", 1), eligible("Budi", 2, { "Dok. KTP": false })]);
+  checkAll(env.spreadsheet, TODAY);
+  const idx = headerIndex(sheet);
+  sortOnSecondRead(() => sheet.moveColumns(sheet.getRange(1, idx.get("Keputusan")! + 1, 1, 1), 1));
+  writeRows(sheet, [eligible("Ani", 1, { "Dok. KTP": false })]); // Ani now incomplete
+  checkAll(env.spreadsheet, TODAY);
+  expect(headerIndex(sheet).get("Keputusan")).toBe(0);
+  expect(cellOf(sheet, 2, "Keputusan")).toBe("Berkas Belum Lengkap");
+  expect(cellOf(sheet, 2, "Nama")).toBe("Ani");
+});
+
+test("Periksa Baris Terpilih writes only the selected rows", () => {
+  writeRows(sheet, [eligible("Ani", 1), eligible("Budi", 2), eligible("Citra", 3)]);
+  env.setSelection(sheet.getRange("A3:B3"));
+  const message = checkSelected(env.spreadsheet, TODAY);
+  expect(message).toContain("1 permohonan diperiksa");
+  expect(column(sheet, "Keputusan")).toEqual(["", "Layak", ""]);
+});
+
+test("onEdit re-checks the edited row in at most 3 calls", () => {
+  writeRows(sheet, [eligible("Ani", 1), eligible("Budi", 2)]);
+  checkAll(env.spreadsheet, TODAY);
+  const ktp = headerIndex(sheet).get("Dok. KTP")! + 1;
+  sheet.getRange(3, ktp).setValues([[false]]);
+  env.resetCalls();
+  onEdit({ range: sheet.getRange(3, ktp), source: env.spreadsheet } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+  expect(env.ioCalls()).toBeLessThanOrEqual(3);
+  expect(cellOf(sheet, 3, "Keputusan")).toBe("Berkas Belum Lengkap");
+  expect(cellOf(sheet, 2, "Keputusan")).toBe("Layak");
+});
+
+test("onEdit of a header or of another sheet does nothing", () => {
+  writeRows(sheet, [eligible("Ani", 1)]);
+  checkAll(env.spreadsheet, TODAY);
+  env.resetCalls();
+  onEdit({ range: sheet.getRange(1, 1) } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+  onEdit({ range: env.spreadsheet.getSheetByName("Log")!.getRange(2, 1) } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+  onEdit(undefined as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+  expect(env.ioCalls()).toBe(0);
+});
+
+test("settings errors are shown in Indonesian, naming the row", () => {
+  const settings = env.spreadsheet.getSheetByName("Pengaturan")!;
+  const values = settings.getDataRange().getValues();
+  const row = values.findIndex((r) => r[0] === "Permohonan") + 1;
+  settings.getRange(row, 2).setValues([["kota-antah"]]);
+  menuCheckAll();
+  const alert = env.ui.alerts.at(-1)!;
+  expect(JSON.stringify(alert)).toContain(`Baris ${row}: Profil \\"kota-antah\\" tidak dikenal`);
+});
+
+test("another person's running check gives a clear message, not a trace", () => {
+  writeRows(sheet, [eligible("Ani", 1)]);
+  env.locks.document.heldByOther = true;
+  menuCheckAll();
+  expect(JSON.stringify(env.ui.alerts.at(-1))).toContain("Pengguna lain sedang memproses sheet ini");
+});
+
+/** Runs `change` when the check re-reads the sheet, i.e. after it computed and before it writes. */
+function sortOnSecondRead(change: () => void): void {
+  let reads = 0;
+  const push = env.calls.push.bind(env.calls);
+  env.calls.push = (...records) => {
+    const n = push(...records);
+    for (const r of records) {
+      if (r.method === "getDataRange" && r.sheet === "Permohonan" && ++reads === 2) {
+        env.calls.push = push;
+        change();
+      }
+    }
+    return n;
+  };
+}

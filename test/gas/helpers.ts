@@ -1,0 +1,72 @@
+/** Shared setup for tests of the Apps Script shell on the fakes. */
+import { installFakes, type FakeEnv } from "../fakes";
+import { setupSpreadsheet } from "../../src/gas/setup";
+
+export const TODAY = new Date("2026-11-24T03:00:00Z"); // 10:00 in Jakarta
+
+export function freshEnv(): FakeEnv {
+  return installFakes({ user: "admin@dinsos.go.id" });
+}
+
+/** A spreadsheet after Siapkan Sheet, with the Permohonan sheet returned. */
+export function preparedSheet(env: FakeEnv): GoogleAppsScript.Spreadsheet.Sheet {
+  setupSpreadsheet(env.spreadsheet, "admin@dinsos.go.id");
+  env.resetCalls();
+  return env.spreadsheet.getSheetByName("Permohonan")!;
+}
+
+export function headerIndex(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, number> {
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+  return new Map(headers.map((h, i) => [String(h), i]));
+}
+
+/** Writes rows given as {header: value} objects below the header row. */
+export function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: Record<string, unknown>[], firstRow = 2): void {
+  const index = headerIndex(sheet);
+  const width = sheet.getLastColumn();
+  const grid = rows.map((row) => {
+    const cells: unknown[] = Array(width).fill("");
+    for (const [header, value] of Object.entries(row)) {
+      const i = index.get(header);
+      if (i === undefined) throw new Error(`no column ${header}`);
+      cells[i] = value;
+    }
+    return cells;
+  });
+  if (grid.length > sheet.getMaxRows() - firstRow + 1) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length);
+  sheet.getRange(firstRow, 1, grid.length, width).setValues(grid as GoogleAppsScript.Spreadsheet.Range["getValues"] extends () => infer V ? V : never);
+}
+
+export function column(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: string): unknown[] {
+  const i = headerIndex(sheet).get(header);
+  if (i === undefined) throw new Error(`no column ${header}`);
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  return sheet.getRange(2, i + 1, last - 1, 1).getValues().map((r) => r[0]);
+}
+
+export function cellOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, header: string): unknown {
+  return sheet.getRange(row, headerIndex(sheet).get(header)! + 1).getValues()[0]![0];
+}
+
+/** An eligible request under the national profile, with a valid Bandung NIK. */
+export function eligible(name: string, serial: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    Nama: name,
+    NIK: nik(serial),
+    "Nomor KK": "3273010101100001",
+    "Tanggal Permohonan": "20/11/2026",
+    "Tanggal SK Penonaktifan": "01/08/2026",
+    "Status DTSEN/DTKS": "Terdaftar",
+    Desil: "2",
+    "Dok. KTP": true,
+    "Dok. KK": true,
+    "Dok. Ket. Faskes": true,
+    ...extra,
+  };
+}
+
+/** A valid Bandung NIK of a woman born 1 January 1990, with the given serial (1–9999). */
+export function nik(serial: number): string {
+  return `327301410190${String(serial).padStart(4, "0")}`;
+}
