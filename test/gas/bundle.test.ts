@@ -30,7 +30,7 @@ test("the bundle needs no Node or browser globals and runs menu, setup, check an
   const { context, fakes } = load();
   const call = (name: string, arg?: unknown) => (context[name] as (a?: unknown) => unknown)(arg);
   call("onOpen");
-  expect(fakes.ui.menus[0]!.items.map((i) => i.caption).filter(Boolean)).toEqual(
+  expect(fakes.ui.menus[0]!.items.flatMap((i) => (i.kind === "item" ? [i.caption] : []))).toEqual(
     ["Siapkan Sheet", "Periksa Semua", "Periksa Baris Terpilih", "Buka Panel", "Pengaturan"]);
   call("menuSetup");
   expect(fakes.ui.alerts).toEqual([]);
