@@ -2,7 +2,7 @@
 import type { TableCheck } from "../domain/check";
 import { formatShortDate } from "../domain/dates";
 import { DOCUMENTS } from "../domain/documents";
-import { DECISIONS, type Decision } from "../domain/eligibility";
+import { DECISIONS, type Decision, reasonText } from "../domain/eligibility";
 import type { Profile } from "../domain/profiles";
 
 export function formatTable(profile: Profile, today: string, check: TableCheck): string {
@@ -14,7 +14,8 @@ export function formatTable(profile: Profile, today: string, check: TableCheck):
     counts.set(r.decision, (counts.get(r.decision) ?? 0) + 1);
     const deadline = r.deadline ? formatShortDate(r.deadline) : "-";
     lines.push(`${String(r.row).padEnd(6)}${DECISIONS[r.decision].padEnd(22)}${deadline.padEnd(12)}${r.reasons.join(", ") || "-"}`);
-    if (r.missingDocuments.length) {
+    for (const reason of r.reasons) lines.push(`${" ".repeat(6)}Alasan: ${reasonText(reason, r, profile)}`);
+    if (r.missingDocuments.length && !r.reasons.includes("DOCUMENTS_INCOMPLETE")) {
       lines.push(`${" ".repeat(6)}Dokumen kurang: ${r.missingDocuments.map((d) => DOCUMENTS[d].name).join(", ")}`);
     }
     for (const f of r.findings) {

@@ -36,7 +36,7 @@ export function isOpenStage(stage: string): boolean {
 
 /** Columns the profile's eligibility rules read, beyond the required ones. */
 export function columnsUsedBy(profile: Profile): ColumnKey[] {
-  const keys: ColumnKey[] = [...profile.extraRequiredFields, "registryStatus"];
+  const keys: ColumnKey[] = ["registryStatus"];
   if (profile.registryPolicy === "decile-or-health-need") keys.push("decile", "healthNeed");
   if (profile.registryPolicy === "facilitator") keys.push("facilitatorResult");
   if (profile.requiresBpjsConfirmation) keys.push("bpjsConfirmation");
@@ -61,7 +61,10 @@ export function checkTable(
   firstRow = 2,
 ): TableCheck {
   const columns = mapHeaders(headers);
-  const missingRequired = requiredColumnKeys(profile.service).filter((k) => columns[k] === undefined);
+  // A field the profile requires is a required column too: a missing column is one setup problem,
+  // not an error on every row.
+  const required: ColumnKey[] = [...requiredColumnKeys(profile.service), ...profile.extraRequiredFields];
+  const missingRequired = required.filter((k) => columns[k] === undefined);
   const missingUsed = columnsUsedBy(profile).filter((k) => columns[k] === undefined);
   const ctx = { profile, today, columns };
   const results: RowResult[] = [];

@@ -1,0 +1,88 @@
+/**
+ * The real sidebar in Debian's Chromium, with google.script.run bridged to the real server code
+ * running on the fakes.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { sidebarApi } from "../../src/gas/app";
+import type { FakeEnv } from "../fakes";
+import { eligible, freshEnv, preparedSheet, writeRows } from "../gas/helpers";
+
+const html = readFileSync(join(__dirname, "../../dist/sidebar.html"), "utf8");
+const SERVER: Record<string, () => unknown> = {
+  apiCheckAll: sidebarApi.checkAll,
+  apiCheckSelected: sidebarApi.checkSelected,
+  apiActiveRow: sidebarApi.activeRow,
+};
+
+/** A google.script.run look-alike: every call goes to window.__server(name). */
+const BRIDGE = `
+window.google = { script: { get run() {
+  const handlers = { ok: () => {}, fail: () => {} };
+  const runner = new Proxy({}, { get(_, name) {
+    if (name === "withSuccessHandler") return (fn) => { handlers.ok = fn; return runner; };
+    if (name === "withFailureHandler") return (fn) => { handlers.fail = fn; return runner; };
+    return (...args) => window.__server(name, JSON.stringify(args)).then(
+      (json) => handlers.ok(JSON.parse(json)), (e) => handlers.fail(e));
+  } });
+  return runner;
+} } };`;
+
+let browser: Browser;
+let page: Page;
+let env: FakeEnv;
+let sheet: GoogleAppsScript.Spreadsheet.Sheet;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+});
+afterAll(async () => browser?.close());
+
+beforeEach(async () => {
+  env = freshEnv();
+  sheet = preparedSheet(env);
+  writeRows(sheet, [eligible("Siti Aminah", 1), eligible("Budi Santoso", 2, { "Dok. KTP": false })]);
+  page = await browser.newPage();
+  await page.exposeFunction("__server", (name: string) => JSON.stringify(SERVER[name]!()));
+  // setContent does not run init scripts, so the bridge goes in first, as Apps Script's does.
+  await page.setContent(html.replace("<head>", () => `<head><script>${BRIDGE}</script>`));
+});
+afterEach(async () => {
+  await page.close();
+  env.uninstall();
+});
+
+test("Periksa Semua checks the sheet and reports in Indonesian", async () => {
+  await page.getByRole("button", { name: "Periksa Semua" }).click();
+  await page.waitForFunction(`document.getElementById("status").textContent.includes("diperiksa")`);
+  const status = await page.locator("#status").textContent();
+  expect(status).toContain("2 permohonan diperiksa");
+  expect(status).toContain("Layak: 1");
+  expect(status).toContain("Berkas Belum Lengkap: 1");
+});
+
+test("the selected row's result is shown as text", async () => {
+  await page.getByRole("button", { name: "Periksa Semua" }).click();
+  await page.waitForFunction(`document.getElementById("status").textContent.includes("diperiksa")`);
+  env.setSelection(sheet.getRange("A3"));
+  await page.getByRole("button", { name: "Muat baris terpilih" }).click();
+  await page.waitForFunction(`document.getElementById("row").textContent.includes("Permohonan baris 3")`);
+  const text = await page.locator("#row").textContent();
+  expect(text).toContain("Berkas Belum Lengkap");
+  expect(text).toContain("PBI-2026-00002");
+  // Names in the sheet are data: shown as text, never parsed as HTML.
+  expect(await page.locator("#row script, #row img").count()).toBe(0);
+});
+
+test("a server-side problem is shown as a readable error", async () => {
+  env.locks.document.heldByOther = true;
+  await page.getByRole("button", { name: "Periksa Semua" }).click();
+  await page.waitForFunction(`document.getElementById("status").className === "error"`);
+  expect(await page.locator("#status").textContent()).toContain("Pengguna lain sedang memproses");
+  expect(await page.getByRole("button", { name: "Periksa Semua" }).isEnabled()).toBe(true);
+});

@@ -1,0 +1,63 @@
+/**
+ * The real `pbijk` binary (bin/pbijk.cjs, which builds build/pbijk.cjs when missing), run as a
+ * child process: valid JSON and exit codes, and the bundled demo.
+ */
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+
+const ROOT = resolve(__dirname, "../..");
+const BIN = resolve(ROOT, "bin/pbijk.cjs");
+
+function pbijk(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Report {
+  profile: string;
+  today: string;
+  rows: { row: number; decision: string; reasons: string[]; deadline: string | null; missingDocuments: string[] }[];
+}
+
+test("node bin/pbijk.cjs check … --json prints valid JSON and exits 0; exits 2 with stderr only on errors", () => {
+  const ok = pbijk(["check", "test/fixtures/minsel.csv", "--profile", "minsel", "--today", "2026-11-24", "--json"]);
+  expect(ok.stderr).toBe("");
+  expect(ok.status).toBe(0);
+  const report = JSON.parse(ok.stdout) as Report;
+  expect([report.profile, report.today]).toEqual(["minsel", "2026-11-24"]);
+  expect(report.rows.map((r) => [r.row, r.decision, r.reasons, r.deadline])).toEqual([
+    [2, "NOT_ELIGIBLE", ["DEACTIVATION_TOO_OLD"], "2026-05-29"],
+    [3, "ELIGIBLE", [], "2027-01-19"],
+    [4, "NOT_ELIGIBLE", ["ALREADY_REACTIVATED"], "2027-03-09"],
+    [5, "NOT_ELIGIBLE", ["ALREADY_REACTIVATED", "NOT_IN_SOCIAL_REGISTRY"], "2027-03-09"],
+    [6, "ELIGIBLE", [], "2026-11-19"],
+    [7, "NOT_ELIGIBLE", ["DEACTIVATION_TOO_OLD"], "2026-11-19"],
+    [8, "NEEDS_VERIFICATION", ["REGISTRY_NOT_CHECKED"], "2027-05-01"],
+    [9, "INCOMPLETE", ["DOCUMENTS_INCOMPLETE"], "2027-05-01"],
+    [10, "INVALID", [], null],
+    [11, "INVALID", [], null],
+  ]);
+
+  const unknownProfile = pbijk(["check", "test/fixtures/minsel.csv", "--profile", "manado", "--json"]);
+  expect(unknownProfile.status).toBe(2);
+  expect(unknownProfile.stdout).toBe("");
+  expect(unknownProfile.stderr).toContain("manado");
+
+  const missingFile = pbijk(["check", "test/fixtures/belum-ada.csv", "--json"]);
+  expect(missingFile.status).toBe(2);
+  expect(missingFile.stdout).toBe("");
+  expect(missingFile.stderr).toMatch(/berkas/i);
+});
+
+test("node bin/pbijk.cjs demo prints the Indonesian table for examples/demo.csv", () => {
+  const r = pbijk(["demo"]);
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain("nasional-2026");
+  for (const label of ["Layak", "Tidak Layak", "Berkas Belum Lengkap", "Perlu Verifikasi", "Data Tidak Valid"]) {
+    expect(r.stdout).toContain(label);
+  }
+  // the 12 demo rows, spreadsheet rows 2–13, each on its own line
+  for (let row = 2; row <= 13; row++) expect(r.stdout).toMatch(new RegExp(`^\\s*${row}\\s`, "m"));
+  expect(r.stdout).not.toMatch(/^\s*14\s/m);
+});
