@@ -1,11 +1,11 @@
 /** Checking a whole table of requests: field checks, duplicates across rows, decisions. */
-import { type ColumnKey, type ColumnMap, mapHeaders, requiredColumnKeys } from "./columns";
+import { type ColumnKey, type ColumnMap, mapHeaders, requiredColumnKeys, type Service } from "./columns";
 import type { IsoDate } from "./dates";
 import type { DocumentKey } from "./documents";
 import { decide, type Decision, type ReasonCode } from "./eligibility";
 import { type Finding, finding, hasError, MESSAGES } from "./findings";
 import type { Profile } from "./profiles";
-import { checkRow, type RequestRow } from "./rowcheck";
+import { type RequestRow, RowChecker } from "./rowcheck";
 import { type Cell, enumKey, isBlank } from "./text";
 
 export interface RowResult {
@@ -66,22 +66,25 @@ export function checkTable(
   const required: ColumnKey[] = [...requiredColumnKeys(profile.service), ...profile.extraRequiredFields];
   const missingRequired = required.filter((k) => columns[k] === undefined);
   const missingUsed = columnsUsedBy(profile).filter((k) => columns[k] === undefined);
-  const ctx = { profile, today, columns };
+  const checker = new RowChecker({ profile, today, columns });
   const results: RowResult[] = [];
-  const firstOpen = new Map<string, { row: number; id: string }>();
+  // First open request per service and NIK; NIK strings are used as they are (no key building).
+  const firstOpen = new Map<Service, Map<string, { row: number; id: string }>>();
 
-  rows.forEach((cells, i) => {
-    if (isBlankRow(cells)) return;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i]!;
+    if (isBlankRow(cells)) continue;
     const rowNumber = firstRow + i;
-    const { row, findings } = checkRow(cells, ctx);
+    const { row, findings } = checker.check(cells);
     if (row.nik !== null && row.service !== null && isOpenStage(row.stage)) {
-      const key = `${row.service}|${row.nik}`;
-      const first = firstOpen.get(key);
+      let byNik = firstOpen.get(row.service);
+      if (!byNik) firstOpen.set(row.service, (byNik = new Map()));
+      const first = byNik.get(row.nik);
       if (first) findings.push(finding("DUPLICATE_OPEN_REQUEST", "nik", MESSAGES.duplicateOpen(first.row, first.id)));
-      else firstOpen.set(key, { row: rowNumber, id: row.id });
+      else byNik.set(row.nik, { row: rowNumber, id: row.id });
     }
     results.push(resultFor(rowNumber, row, findings, profile));
-  });
+  }
   return { columns, missingRequired, missingUsed, results };
 }
 

@@ -98,9 +98,20 @@ function checked(y: number, m: number, d: number): IsoDate | null {
   return isRealDate(y, m, d) ? isoDate(y, m, d) : null;
 }
 
-/** A date text in one of the recognised forms, or null. */
+const parsedDates = new Map<string, IsoDate | null>();
+
+/** A date text in one of the recognised forms, or null. Sheets repeat few dates: cache them. */
 export function parseDateText(raw: string): IsoDate | null {
-  const text = raw.trim();
+  let date = parsedDates.get(raw);
+  if (date === undefined) {
+    date = parseDateUncached(raw.trim());
+    if (parsedDates.size > 20000) parsedDates.clear();
+    parsedDates.set(raw, date);
+  }
+  return date;
+}
+
+function parseDateUncached(text: string): IsoDate | null {
   let match = ISO_RE.exec(text);
   if (match) return checked(Number(match[1]), Number(match[2]), Number(match[3]));
   match = DMY_RE.exec(text);
@@ -131,6 +142,9 @@ export function parseDateTimeText(raw: string): { date: IsoDate; minutes: number
   return day ? { date: day, minutes: hours * 60 + minutes } : null;
 }
 
+const BLANK: DateRead = { kind: "blank" };
+const INVALID: DateRead = { kind: "invalid" };
+
 export type DateRead =
   | { kind: "blank" }
   | { kind: "invalid" }
@@ -138,17 +152,17 @@ export type DateRead =
 
 /** A date cell: a Date value (read as a Jakarta calendar date) or recognised text. */
 export function readDateCell(cell: Cell, withTime = false): DateRead {
-  if (isBlank(cell)) return { kind: "blank" };
+  if (isBlank(cell)) return BLANK;
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return { kind: "invalid" };
+    if (Number.isNaN(cell.getTime())) return INVALID;
     const parts = jakartaParts(cell);
     return { kind: "ok", date: parts.date, minutes: withTime ? parts.minutes : null };
   }
-  if (typeof cell !== "string") return { kind: "invalid" };
+  if (typeof cell !== "string") return INVALID;
   if (withTime) {
     const parsed = parseDateTimeText(cell);
-    return parsed ? { kind: "ok", ...parsed } : { kind: "invalid" };
+    return parsed ? { kind: "ok", ...parsed } : INVALID;
   }
   const date = parseDateText(cell);
-  return date ? { kind: "ok", date, minutes: null } : { kind: "invalid" };
+  return date ? { kind: "ok", date, minutes: null } : INVALID;
 }

@@ -49,157 +49,179 @@ const SERVICE_BY_NAME = new Map<string, Service>(
 const DECILE_RE = /^\d+$/;
 const BOOL_FIELDS = ["reactivatedBefore", "urgent", ...DOCUMENT_KEYS] as const;
 
-export function checkRow(cells: readonly Cell[], ctx: CheckContext): RowCheck {
-  const { profile, today, columns } = ctx;
-  const findings: Finding[] = [];
-  const cell = (key: ColumnKey): Cell => {
-    const i = columns[key];
+/** Checks rows of one table; built once per table so per-row work stays small. */
+export class RowChecker {
+  private readonly index: Record<string, number>;
+  /** Required fields with and without the SK date (only the reactivation service needs it). */
+  private readonly required: { withSk: InputKey[]; withoutSk: InputKey[] };
+
+  constructor(private readonly ctx: CheckContext) {
+    this.index = {};
+    for (const [key, i] of Object.entries(ctx.columns)) this.index[key] = i as number;
+    const base: InputKey[] = ["applicationDate", "name", "nik", "kk"];
+    this.required = {
+      withSk: [...base, "deactivationDate", ...ctx.profile.extraRequiredFields],
+      withoutSk: [...base, ...ctx.profile.extraRequiredFields],
+    };
+  }
+
+  private cell(cells: readonly Cell[], key: ColumnKey): Cell {
+    const i = this.index[key];
     return i === undefined ? "" : cells[i];
-  };
-  const add = (f: Finding) => findings.push(f);
-
-  // Layanan: blank means the profile's service; the other service is not offered here.
-  let service: Service | null = profile.service;
-  const serviceCell = cell("service");
-  if (!isBlank(serviceCell)) {
-    const named = SERVICE_BY_NAME.get(enumKey(cellText(serviceCell)));
-    if (named === undefined) {
-      service = null;
-      add(finding("VALUE_UNKNOWN", "service", MESSAGES.serviceUnknown(enumChoices("service"))));
-    } else {
-      service = named;
-      if (named !== profile.service) {
-        add(finding("SERVICE_NOT_OFFERED", "service", MESSAGES.serviceNotOffered(SERVICES[named], SERVICES[profile.service])));
-      }
-    }
-  }
-  // An unrecognised Layanan counts as the profile's service for what is required.
-  const requiresSk = (service ?? profile.service) === "reactivation";
-
-  const required: InputKey[] = ["applicationDate", "name", "nik", "kk"];
-  if (requiresSk) required.push("deactivationDate");
-  for (const extra of profile.extraRequiredFields) required.push(extra);
-  for (const key of required) {
-    if (isBlank(cell(key))) {
-      add(finding("REQUIRED_MISSING", key, MESSAGES.requiredMissing(key)));
-    }
   }
 
-  // Dates: invalid, in the future; only valid past dates are compared later.
-  const pastDate = (key: "applicationDate" | "deactivationDate" | "birthDate"): IsoDate | null => {
-    const read = readDateCell(cell(key));
-    if (read.kind === "invalid") add(finding("DATE_INVALID", key, MESSAGES.dateInvalid(key, false)));
+  /** A date that must not be in the future; null unless valid and past. */
+  private pastDate(cells: readonly Cell[], key: "applicationDate" | "deactivationDate" | "birthDate", findings: Finding[]): IsoDate | null {
+    const read = readDateCell(this.cell(cells, key));
+    if (read.kind === "invalid") findings.push(finding("DATE_INVALID", key, MESSAGES.dateInvalid(key, false)));
     if (read.kind !== "ok") return null;
-    if (read.date > today) {
-      add(finding("DATE_IN_FUTURE", key, MESSAGES.dateInFuture(key)));
+    if (read.date > this.ctx.today) {
+      findings.push(finding("DATE_IN_FUTURE", key, MESSAGES.dateInFuture(key)));
       return null;
     }
     return read.date;
-  };
-  const applicationDate = pastDate("applicationDate");
-  const completeRead = readDateCell(cell("completeAt"), true);
-  if (completeRead.kind === "invalid") add(finding("DATE_INVALID", "completeAt", MESSAGES.dateInvalid("completeAt", true)));
-  const birthDate = pastDate("birthDate");
-  const deactivationDate = pastDate("deactivationDate");
-  if (applicationDate && deactivationDate && deactivationDate > applicationDate) {
-    add(finding("DATE_ORDER", "deactivationDate", MESSAGES.dateOrder()));
   }
 
-  // Enumerations: unknown text is an error; blank reads as the default.
-  const enumValue = <T extends string>(key: EnumKey & ColumnKey, fallback: T): T => {
-    const read = readEnum(key, cell(key));
+  /** An enumeration: unknown text is an error; blank reads as the default. */
+  private enumValue<T extends string>(cells: readonly Cell[], key: EnumKey & ColumnKey, fallback: T, findings: Finding[]): T {
+    const read = readEnum(key, this.cell(cells, key));
     if (read.kind === "unknown") {
       const choices = key === "sex" ? ["L", "P", "Laki-laki", "Perempuan"] : enumChoices(key);
-      add(finding("VALUE_UNKNOWN", key, MESSAGES.enumUnknown(key, choices)));
+      findings.push(finding("VALUE_UNKNOWN", key, MESSAGES.enumUnknown(key, choices)));
     }
     return read.kind === "ok" ? (read.value as T) : fallback;
-  };
-  const sex = enumValue<string>("sex", "");
-  const registryStatus = enumValue<RequestRow["registryStatus"]>("registryStatus", "Belum Dicek");
-  const healthNeed = enumValue<string>("healthNeed", "Tidak Ada");
-  const bpjsConfirmation = enumValue<RequestRow["bpjsConfirmation"]>("bpjsConfirmation", "Belum");
-  const facilitatorResult = enumValue<RequestRow["facilitatorResult"]>("facilitatorResult", "Belum");
-
-  const bools = {} as Record<(typeof BOOL_FIELDS)[number], boolean>;
-  for (const key of BOOL_FIELDS) {
-    const value = readBool(cell(key));
-    if (value === undefined) add(finding("VALUE_UNKNOWN", key, MESSAGES.boolUnknown(key)));
-    bools[key] = value ?? false;
   }
 
-  // NIK: a format or precision problem hides every other NIK finding.
-  let nik: string | null = null;
-  const nikRead = readNumberCell(cell("nik"));
-  if (nikRead.kind === "precisionLost") add(finding("NIK_PRECISION_LOST", "nik", MESSAGES.nikPrecisionLost()));
-  else if (nikRead.kind === "text" && !isDigits(nikRead.text, 16)) {
-    add(finding("NIK_FORMAT", "nik", MESSAGES.nikFormat(nikRead.text.length)));
-  } else if (nikRead.kind === "text") {
-    nik = nikRead.text;
-    const a = analyseNik(nik, today);
-    if (!a.provinceValid) add(finding("NIK_PROVINCE_INVALID", "nik", MESSAGES.nikProvince()));
-    if (!a.birth) add(finding("NIK_BIRTHDATE_INVALID", "nik", MESSAGES.nikBirthdate()));
-    if (a.serialZero) add(finding("NIK_SERIAL_ZERO", "nik", MESSAGES.nikSerialZero()));
-    if (a.provinceValid && !a.regionKnown) add(finding("NIK_REGION_UNKNOWN", "nik", MESSAGES.nikRegionUnknown(REGION_SOURCE)));
-    if (a.birth && birthDate && birthDate !== a.birth.date) {
-      add(finding("NIK_BIRTHDATE_MISMATCH", "nik", MESSAGES.nikBirthdateMismatch()));
+  check(cells: readonly Cell[]): RowCheck {
+    const { profile, today } = this.ctx;
+    const findings: Finding[] = [];
+
+    // Layanan: blank means the profile's service; the other service is not offered here.
+    let service: Service | null = profile.service;
+    const serviceCell = this.cell(cells, "service");
+    if (!isBlank(serviceCell)) {
+      const named = SERVICE_BY_NAME.get(enumKey(cellText(serviceCell)));
+      if (named === undefined) {
+        service = null;
+        findings.push(finding("VALUE_UNKNOWN", "service", MESSAGES.serviceUnknown(enumChoices("service"))));
+      } else {
+        service = named;
+        if (named !== profile.service) {
+          findings.push(finding("SERVICE_NOT_OFFERED", "service", MESSAGES.serviceNotOffered(SERVICES[named], SERVICES[profile.service])));
+        }
+      }
     }
-    if (a.birth && sex && sex !== a.birth.sex) add(finding("NIK_SEX_MISMATCH", "nik", MESSAGES.nikSexMismatch()));
+    // An unrecognised Layanan counts as the profile's service for what is required.
+    const requiresSk = (service ?? profile.service) === "reactivation";
+
+    for (const key of requiresSk ? this.required.withSk : this.required.withoutSk) {
+      if (isBlank(this.cell(cells, key))) {
+        findings.push(finding("REQUIRED_MISSING", key, MESSAGES.requiredMissing(key)));
+      }
+    }
+
+    // Dates: invalid, in the future; only valid past dates are compared later.
+    const applicationDate = this.pastDate(cells, "applicationDate", findings);
+    const completeRead = readDateCell(this.cell(cells, "completeAt"), true);
+    if (completeRead.kind === "invalid") findings.push(finding("DATE_INVALID", "completeAt", MESSAGES.dateInvalid("completeAt", true)));
+    const birthDate = this.pastDate(cells, "birthDate", findings);
+    const deactivationDate = this.pastDate(cells, "deactivationDate", findings);
+    if (applicationDate && deactivationDate && deactivationDate > applicationDate) {
+      findings.push(finding("DATE_ORDER", "deactivationDate", MESSAGES.dateOrder()));
+    }
+
+    const sex = this.enumValue<string>(cells, "sex", "", findings);
+    const registryStatus = this.enumValue<RequestRow["registryStatus"]>(cells, "registryStatus", "Belum Dicek", findings);
+    const healthNeed = this.enumValue<string>(cells, "healthNeed", "Tidak Ada", findings);
+    const bpjsConfirmation = this.enumValue<RequestRow["bpjsConfirmation"]>(cells, "bpjsConfirmation", "Belum", findings);
+    const facilitatorResult = this.enumValue<RequestRow["facilitatorResult"]>(cells, "facilitatorResult", "Belum", findings);
+
+    const bool = (key: (typeof BOOL_FIELDS)[number]): boolean => {
+      const value = readBool(this.cell(cells, key));
+      if (value === undefined) findings.push(finding("VALUE_UNKNOWN", key, MESSAGES.boolUnknown(key)));
+      return value ?? false;
+    };
+    const reactivatedBefore = bool("reactivatedBefore");
+    const urgent = bool("urgent");
+    const documents = {} as Record<DocumentKey, boolean>;
+    for (const key of DOCUMENT_KEYS) documents[key] = bool(key);
+
+    // NIK: a format or precision problem hides every other NIK finding.
+    let nik: string | null = null;
+    const nikRead = readNumberCell(this.cell(cells, "nik"));
+    if (nikRead.kind === "precisionLost") findings.push(finding("NIK_PRECISION_LOST", "nik", MESSAGES.nikPrecisionLost()));
+    else if (nikRead.kind === "text" && !isDigits(nikRead.text, 16)) {
+      findings.push(finding("NIK_FORMAT", "nik", MESSAGES.nikFormat(nikRead.text.length)));
+    } else if (nikRead.kind === "text") {
+      nik = nikRead.text;
+      const a = analyseNik(nik, today);
+      if (!a.provinceValid) findings.push(finding("NIK_PROVINCE_INVALID", "nik", MESSAGES.nikProvince()));
+      if (!a.birth) findings.push(finding("NIK_BIRTHDATE_INVALID", "nik", MESSAGES.nikBirthdate()));
+      if (a.serialZero) findings.push(finding("NIK_SERIAL_ZERO", "nik", MESSAGES.nikSerialZero()));
+      if (a.provinceValid && !a.regionKnown) findings.push(finding("NIK_REGION_UNKNOWN", "nik", MESSAGES.nikRegionUnknown(REGION_SOURCE)));
+      if (a.birth && birthDate && birthDate !== a.birth.date) {
+        findings.push(finding("NIK_BIRTHDATE_MISMATCH", "nik", MESSAGES.nikBirthdateMismatch()));
+      }
+      if (a.birth && sex && sex !== a.birth.sex) findings.push(finding("NIK_SEX_MISMATCH", "nik", MESSAGES.nikSexMismatch()));
+    }
+
+    const kkRead = readNumberCell(this.cell(cells, "kk"));
+    if (kkRead.kind === "precisionLost") findings.push(finding("KK_FORMAT", "kk", MESSAGES.kkPrecisionLost()));
+    else if (kkRead.kind === "text") {
+      if (!isDigits(kkRead.text, 16)) findings.push(finding("KK_FORMAT", "kk", MESSAGES.kkFormat(kkRead.text.length)));
+      else if (!PROVINCE_CODES.has(kkRead.text.slice(0, 2))) findings.push(finding("KK_FORMAT", "kk", MESSAGES.kkProvince()));
+      if (nik !== null && kkRead.text === nik) findings.push(finding("KK_EQUALS_NIK", "kk", MESSAGES.kkEqualsNik()));
+    }
+
+    const cardRead = readNumberCell(this.cell(cells, "cardNumber"));
+    if (cardRead.kind === "precisionLost") findings.push(finding("CARD_FORMAT", "cardNumber", MESSAGES.cardPrecisionLost()));
+    else if (cardRead.kind === "text" && !isDigits(cardRead.text, 13)) {
+      const shortDigits = cardRead.text.length < 13 && isAllDigits(cardRead.text);
+      findings.push(finding("CARD_FORMAT", "cardNumber",
+        shortDigits ? MESSAGES.cardLeadingZeros(cardRead.text.length) : MESSAGES.cardFormat()));
+    }
+
+    let decile: number | null = null;
+    const decileCell = this.cell(cells, "decile");
+    if (!isBlank(decileCell)) {
+      const text = typeof decileCell === "number" ? String(decileCell) : cellText(decileCell).trim();
+      const value = DECILE_RE.test(text) ? Number(text) : NaN;
+      if (value >= 0 && value <= 10) decile = value;
+      else findings.push(finding("DECILE_INVALID", "decile", MESSAGES.decileInvalid()));
+    }
+
+    let phone: string | null = null;
+    const phoneRead = readNumberCell(this.cell(cells, "phone"));
+    if (phoneRead.kind !== "blank") {
+      phone = phoneRead.kind === "text" ? normalisePhone(phoneRead.text) : null;
+      if (phone === null) findings.push(finding("PHONE_FORMAT", "phone", MESSAGES.phoneFormat()));
+    }
+
+    return {
+      findings,
+      row: {
+        id: cellText(this.cell(cells, "id")).trim(),
+        service,
+        applicationDate,
+        completeAt: completeRead.kind === "ok" ? { date: completeRead.date, minutes: completeRead.minutes } : null,
+        deactivationDate,
+        nik,
+        registryStatus,
+        decile,
+        healthNeed,
+        reactivatedBefore,
+        bpjsConfirmation,
+        facilitatorResult,
+        urgent,
+        documents,
+        phone,
+        stage: cellText(this.cell(cells, "stage")).trim(),
+      },
+    };
   }
+}
 
-  const kkRead = readNumberCell(cell("kk"));
-  if (kkRead.kind === "precisionLost") add(finding("KK_FORMAT", "kk", MESSAGES.kkPrecisionLost()));
-  else if (kkRead.kind === "text") {
-    if (!isDigits(kkRead.text, 16)) add(finding("KK_FORMAT", "kk", MESSAGES.kkFormat(kkRead.text.length)));
-    else if (!PROVINCE_CODES.has(kkRead.text.slice(0, 2))) add(finding("KK_FORMAT", "kk", MESSAGES.kkProvince()));
-    if (nik !== null && kkRead.text === nik) add(finding("KK_EQUALS_NIK", "kk", MESSAGES.kkEqualsNik()));
-  }
-
-  const cardRead = readNumberCell(cell("cardNumber"));
-  if (cardRead.kind === "precisionLost") add(finding("CARD_FORMAT", "cardNumber", MESSAGES.cardPrecisionLost()));
-  else if (cardRead.kind === "text" && !isDigits(cardRead.text, 13)) {
-    const shortDigits = cardRead.text.length < 13 && isAllDigits(cardRead.text);
-    add(finding("CARD_FORMAT", "cardNumber",
-      shortDigits ? MESSAGES.cardLeadingZeros(cardRead.text.length) : MESSAGES.cardFormat()));
-  }
-
-  let decile: number | null = null;
-  const decileCell = cell("decile");
-  if (!isBlank(decileCell)) {
-    const text = typeof decileCell === "number" ? String(decileCell) : cellText(decileCell).trim();
-    const value = DECILE_RE.test(text) ? Number(text) : NaN;
-    if (value >= 0 && value <= 10) decile = value;
-    else add(finding("DECILE_INVALID", "decile", MESSAGES.decileInvalid()));
-  }
-
-  let phone: string | null = null;
-  const phoneRead = readNumberCell(cell("phone"));
-  if (phoneRead.kind !== "blank") {
-    phone = phoneRead.kind === "text" ? normalisePhone(phoneRead.text) : null;
-    if (phone === null) add(finding("PHONE_FORMAT", "phone", MESSAGES.phoneFormat()));
-  }
-
-  const documents = {} as Record<DocumentKey, boolean>;
-  for (const key of DOCUMENT_KEYS) documents[key] = bools[key];
-
-  return {
-    findings,
-    row: {
-      id: cellText(cell("id")).trim(),
-      service,
-      applicationDate,
-      completeAt: completeRead.kind === "ok" ? { date: completeRead.date, minutes: completeRead.minutes } : null,
-      deactivationDate,
-      nik,
-      registryStatus,
-      decile,
-      healthNeed,
-      reactivatedBefore: bools.reactivatedBefore,
-      bpjsConfirmation,
-      facilitatorResult,
-      urgent: bools.urgent,
-      documents,
-      phone,
-      stage: cellText(cell("stage")).trim(),
-    },
-  };
+/** Checks one row (tests and single-row callers); tables use RowChecker directly. */
+export function checkRow(cells: readonly Cell[], ctx: CheckContext): RowCheck {
+  return new RowChecker(ctx).check(cells);
 }

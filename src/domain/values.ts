@@ -29,11 +29,19 @@ for (const key of Object.keys(ENUMS) as EnumKey[]) {
 
 export type EnumRead = { kind: "blank" } | { kind: "ok"; value: string } | { kind: "unknown" };
 
+const BLANK: EnumRead = { kind: "blank" };
+const UNKNOWN: EnumRead = { kind: "unknown" };
+/** One result object per canonical value, shared by every row. */
+const OK = new Map<string, EnumRead>();
+
 /** An enumeration cell, matched case-insensitively with surrounding spaces ignored. */
 export function readEnum(key: EnumKey, cell: Cell): EnumRead {
-  if (isBlank(cell)) return { kind: "blank" };
+  if (isBlank(cell)) return BLANK;
   const value = LOOKUP.get(key)!.get(enumKey(cellText(cell)));
-  return value === undefined ? { kind: "unknown" } : { kind: "ok", value };
+  if (value === undefined) return UNKNOWN;
+  let read = OK.get(value);
+  if (!read) OK.set(value, (read = { kind: "ok", value }));
+  return read;
 }
 
 /** The words a user may type into an enumeration cell, for messages and dropdowns. */
