@@ -81,16 +81,15 @@ for (const [key, label] of Object.entries(ROLES) as [Role, string][]) {
 }
 
 const optionalNumber = (label: string, min: number, max: number) =>
-  z
-    .string()
-    .transform((s) => s.trim())
-    .pipe(
-      z.union([
-        z.literal("").transform(() => undefined),
-        z.string().regex(/^\d+$/, { error: `${label} harus bilangan bulat ${min}–${max}.` }).transform(Number)
-          .pipe(z.number().min(min, { error: `${label} paling kecil ${min}.` }).max(max, { error: `${label} paling besar ${max}.` })),
-      ]),
-    );
+  z.string().transform((s, ctx) => {
+    const text = s.trim();
+    if (text === "") return undefined;
+    const value = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (Number.isNaN(value)) ctx.addIssue({ code: "custom", message: `${label} harus bilangan bulat ${min}–${max}.` });
+    else if (value < min) ctx.addIssue({ code: "custom", message: `${label} paling kecil ${min}.` });
+    else if (value > max) ctx.addIssue({ code: "custom", message: `${label} paling besar ${max}.` });
+    return value >= min && value <= max ? value : undefined;
+  });
 
 const optionalBool = (label: string) =>
   z.string().transform((s, ctx) => {

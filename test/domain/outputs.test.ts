@@ -1,0 +1,37 @@
+import { checkTable } from "../../src/domain/check";
+import { nextIds, rowOutput } from "../../src/domain/outputs";
+import { findProfile } from "../../src/domain/profiles";
+import { missingHeaders } from "../../src/domain/layout";
+import { ALL_COLUMNS } from "../../src/domain/columns";
+
+const profile = findProfile("nasional-2026")!;
+const HEADERS = ["Nama", "NIK", "Nomor KK", "Tanggal Permohonan", "Tanggal SK Penonaktifan", "Status DTSEN/DTKS", "Desil", "Tahap"];
+
+test("IDs continue after the highest issued, from the counter or the sheet", () => {
+  expect(nextIds([], 0, 2026, 2)).toEqual({ ids: ["PBI-2026-00001", "PBI-2026-00002"], last: 2 });
+  expect(nextIds(["PBI-2026-00007", "PBI-2025-00900", "lain"], 3, 2026, 1)).toEqual({ ids: ["PBI-2026-00008"], last: 8 });
+  // A deleted row's number is never issued again: the counter remembers it.
+  expect(nextIds(["PBI-2026-00002"], 9, 2026, 1).ids).toEqual(["PBI-2026-00010"]);
+});
+
+test("a checked row's outputs: summary, Indonesian decision and reasons, ISO deadline, stage", () => {
+  const table = checkTable(HEADERS, [
+    ["Siti", "3273014101900001", "3273010101100001", "20/11/2026", "01/08/2026", "Tidak Terdaftar", "", ""],
+    ["Budi", "123", "3273010101100001", "20/11/2026", "01/08/2026", "Terdaftar", "2", "Paraf Kabid"],
+  ], profile, "2026-11-24");
+  const [a, b] = table.results.map((r) => rowOutput(r, profile));
+  expect(a).toMatchObject({ checkResult: "OK", decision: "Tidak Layak", deadline: "2027-02-01", stage: "Diperiksa" });
+  expect(a!.reasons).toContain("Musyawarah Desa/Kelurahan");
+  expect(a!.note).toBe("");
+  expect(b).toMatchObject({ checkResult: "1 galat", decision: "Data Tidak Valid", reasons: "", deadline: "", stage: null });
+  expect(b!.note).toContain("NIK_FORMAT");
+  expect(b!.note).not.toContain("123");
+});
+
+test("setup adds every catalogue column a sheet lacks, recognising aliases", () => {
+  expect(missingHeaders([])).toEqual(ALL_COLUMNS.map((c) => c.header));
+  const missing = missingHeaders(["No KTP", "nama lengkap", "Kolom Saya"]);
+  expect(missing).not.toContain("NIK");
+  expect(missing).not.toContain("Nama");
+  expect(missing).toContain("Nomor KK");
+});
