@@ -8,8 +8,26 @@ export type IsoDate = string;
 
 export const JAKARTA_TIME_ZONE = "Asia/Jakarta";
 
-/** Jakarta has been UTC+7 without daylight saving since 1964. */
-const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
+/**
+ * Jakarta's UTC offsets (tz database, Asia/Jakarta): UTC+7 since 1964, other offsets before.
+ * Birth dates of older applicants fall in those years, so Date values need the offset of their
+ * own time. Each entry: [first instant (ms since epoch, UTC), offset in minutes].
+ */
+const JAKARTA_OFFSETS: readonly (readonly [number, number])[] = [
+  [Date.UTC(1963, 11, 31, 16, 30), 420],
+  [Date.UTC(1950, 3, 30, 16, 0), 450],
+  [Date.UTC(1948, 3, 30, 16, 30), 480],
+  [Date.UTC(1945, 8, 22, 15, 0), 450],
+  [Date.UTC(1942, 2, 22, 16, 30), 540],
+  [Date.UTC(1932, 9, 31, 16, 40), 450],
+  [Date.UTC(1923, 11, 31, 16, 40), 440],
+];
+const JAKARTA_LMT_MINUTES = 7 * 60 + 7.2;
+
+function jakartaOffsetMs(ms: number): number {
+  for (const [from, minutes] of JAKARTA_OFFSETS) if (ms >= from) return minutes * 60000;
+  return JAKARTA_LMT_MINUTES * 60000;
+}
 
 const MONTHS: Record<string, number> = {
   januari: 1, jan: 1, februari: 2, feb: 2, maret: 3, mar: 3, april: 4, apr: 4, mei: 5,
@@ -43,7 +61,7 @@ export function splitIso(iso: IsoDate): [number, number, number] {
 
 /** The Jakarta calendar date (and minutes after midnight) of an instant. */
 export function jakartaParts(instant: Date): { date: IsoDate; minutes: number } {
-  const shifted = new Date(instant.getTime() + JAKARTA_OFFSET_MS);
+  const shifted = new Date(instant.getTime() + jakartaOffsetMs(instant.getTime()));
   return {
     date: isoDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate()),
     minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
@@ -156,6 +174,10 @@ export function readDateCell(cell: Cell, withTime = false): DateRead {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return INVALID;
     const parts = jakartaParts(cell);
+    // Years past 9999 or before 1 have no ISO form: clamp them, they stay far future or far past.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(parts.date)) {
+      return { kind: "ok", date: cell.getTime() > 0 ? "9999-12-31" : "0001-01-01", minutes: withTime ? 0 : null };
+    }
     return { kind: "ok", date: parts.date, minutes: withTime ? parts.minutes : null };
   }
   if (typeof cell !== "string") return INVALID;

@@ -1,5 +1,5 @@
 /** Field checks of one request row (spec section 3), also reading it into plain values. */
-import { type ColumnKey, type ColumnMap, type EnumKey, type InputKey, SERVICES, type Service } from "./columns";
+import { type ColumnKey, type ColumnMap, type EnumKey, type InputKey, requiredColumnKeys, SERVICES, type Service } from "./columns";
 import { type IsoDate, readDateCell } from "./dates";
 import { DOCUMENT_KEYS, type DocumentKey } from "./documents";
 import { type Finding, finding, MESSAGES } from "./findings";
@@ -59,9 +59,13 @@ export class RowChecker {
     this.index = {};
     for (const [key, i] of Object.entries(ctx.columns)) this.index[key] = i as number;
     const base: InputKey[] = ["applicationDate", "name", "nik", "kk"];
+    // A required column the table lacks is one setup problem (TableCheck.missingRequired),
+    // not an error on every row.
+    const profileRequired = new Set<InputKey>([...requiredColumnKeys(ctx.profile.service), ...ctx.profile.extraRequiredFields]);
+    const present = (key: InputKey) => ctx.columns[key] !== undefined || !profileRequired.has(key);
     this.required = {
-      withSk: [...base, "deactivationDate", ...ctx.profile.extraRequiredFields],
-      withoutSk: [...base, ...ctx.profile.extraRequiredFields],
+      withSk: [...base, "deactivationDate", ...ctx.profile.extraRequiredFields].filter(present),
+      withoutSk: [...base, ...ctx.profile.extraRequiredFields].filter(present),
     };
   }
 
