@@ -29,10 +29,10 @@ export function buildMenu(): void {
 }
 
 /** Runs an action for the menu: problems go to an alert, success to a toast. */
-function fromMenu(context: string, action: (ss: Spreadsheet) => string): void {
-  let ss: Spreadsheet | null = null;
+function fromMenu(context: string, action: (ss: Spreadsheet) => string, startMessage?: string): void {
   try {
-    ss = activeSpreadsheet();
+    const ss = activeSpreadsheet();
+    if (startMessage) toast(ss, startMessage);
     toast(ss, action(ss));
   } catch (error) {
     logError(context, error);
@@ -130,9 +130,9 @@ export function activeRowInfo(ss: Spreadsheet): ActiveRowInfo | null {
 }
 
 export const menu = {
-  setup: () => fromMenu("setup", setup),
-  checkAll: () => fromMenu("checkAll", (ss) => checkAll(ss)),
-  checkSelected: () => fromMenu("checkSelected", (ss) => checkSelected(ss)),
+  setup: () => fromMenu("setup", setup, "Menyiapkan sheet…"),
+  checkAll: () => fromMenu("checkAll", (ss) => checkAll(ss), "Memeriksa semua permohonan…"),
+  checkSelected: () => fromMenu("checkSelected", (ss) => checkSelected(ss), "Memeriksa baris terpilih…"),
   settings: () => fromMenu("settings", openSettings),
   openPanel: () => {
     try {

@@ -139,3 +139,16 @@ function sortOnSecondRead(change: () => void): void {
     return n;
   };
 }
+
+test("the menu shows progress and the result in toasts", () => {
+  writeRows(sheet, [eligible("Ani", 1)]);
+  menuCheckAll();
+  expect(env.toasts.map((t) => t.message)).toEqual(["Memeriksa semua permohonan…", "1 permohonan diperiksa · Layak: 1."]);
+});
+
+test("decision colours are conditional formats on Keputusan, so they follow sorts", () => {
+  const rules = sheet.getConditionalFormatRules();
+  const decisionCol = headerIndex(sheet).get("Keputusan")! + 1;
+  expect(rules).toHaveLength(5);
+  for (const rule of rules) expect(rule.getRanges()[0]!.getColumn()).toBe(decisionCol);
+});
