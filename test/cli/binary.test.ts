@@ -4,19 +4,13 @@
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
+import { ROOT, type Report } from "./helpers";
 
-const ROOT = resolve(__dirname, "../..");
 const BIN = resolve(ROOT, "bin/pbijk.cjs");
 
 function pbijk(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-interface Report {
-  profile: string;
-  today: string;
-  rows: { row: number; decision: string; reasons: string[]; deadline: string | null; missingDocuments: string[] }[];
 }
 
 test("node bin/pbijk.cjs check … --json prints valid JSON and exits 0; exits 2 with stderr only on errors", () => {

@@ -4,39 +4,8 @@
  * stdout) for an unreadable or empty file, an unknown profile, a bad --today or a missing
  * required column; absent columns the profile's rules use named once on stderr with exit 0.
  */
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { run } from "../../src/cli/main";
-
-const ROOT = resolve(__dirname, "../..");
-const fixture = (name: string): string => resolve(ROOT, "test/fixtures", name);
-const JAKARTA_MORNING = new Date("2026-11-24T03:00:00Z");
-
-interface JsonRow {
-  row: number;
-  decision: string;
-  reasons: string[];
-  deadline: string | null;
-  missingDocuments: string[];
-  findings: { code: string; severity: string; field: string; message: string }[];
-}
-interface Report { profile: string; today: string; rows: JsonRow[] }
-
-function cli(argv: string[], files: Record<string, string | Uint8Array> = {}, now = JAKARTA_MORNING) {
-  let stdout = "";
-  let stderr = "";
-  const code = run(argv, {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readFile: (p) => {
-      const v = files[p];
-      if (v !== undefined) return typeof v === "string" ? new TextEncoder().encode(v) : v;
-      return readFileSync(p);
-    },
-    now: () => now,
-  });
-  return { code, stdout, stderr };
-}
+import { cli, fixture, ROOT, type Report } from "./helpers";
 
 /** Occurrences of a literal text. */
 const count = (haystack: string, needle: string): number => haystack.split(needle).length - 1;

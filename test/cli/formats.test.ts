@@ -4,71 +4,7 @@
  * Expectations are worked out by hand from the spec (today = 2026-11-24, profile nasional-2026).
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { run } from "../../src/cli/main";
-
-const ROOT = resolve(__dirname, "../..");
-const TODAY = "2026-11-24";
-const fixture = (name: string): string => resolve(ROOT, "test/fixtures", name);
-
-interface JsonFinding { code: string; severity: string; field: string; message: string }
-interface JsonRow {
-  row: number;
-  decision: string;
-  reasons: string[];
-  deadline: string | null;
-  missingDocuments: string[];
-  findings: JsonFinding[];
-}
-interface Report { profile: string; today: string; rows: JsonRow[] }
-
-function cli(argv: string[], files: Record<string, string | Uint8Array> = {}): { code: number; stdout: string; stderr: string } {
-  let stdout = "";
-  let stderr = "";
-  const code = run(argv, {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readFile: (p) => {
-      const v = files[p];
-      if (v !== undefined) return typeof v === "string" ? new TextEncoder().encode(v) : v;
-      return readFileSync(p);
-    },
-    now: () => new Date("2026-11-24T03:00:00Z"),
-  });
-  return { code, stdout, stderr };
-}
-
-const FIELD_CHECKED = new Set([
-  "REQUIRED_MISSING", "VALUE_UNKNOWN", "NIK_FORMAT", "NIK_PRECISION_LOST", "NIK_PROVINCE_INVALID",
-  "NIK_BIRTHDATE_INVALID", "NIK_SERIAL_ZERO", "NIK_REGION_UNKNOWN", "KK_FORMAT", "CARD_FORMAT",
-  "DATE_INVALID", "DATE_IN_FUTURE", "DECILE_INVALID", "PHONE_FORMAT", "SERVICE_NOT_OFFERED",
-]);
-
-type Expected = [number, string, string[], string | null, string[], string[]];
-
-function summarise(r: JsonRow) {
-  return {
-    row: r.row,
-    decision: r.decision,
-    reasons: r.reasons,
-    deadline: r.deadline,
-    missingDocuments: r.missingDocuments,
-    findings: r.findings.map((f) => (FIELD_CHECKED.has(f.code) ? `${f.code}@${f.field}` : f.code)).sort(),
-  };
-}
-
-function want(e: Expected) {
-  const [row, decision, reasons, deadline, missingDocuments, findings] = e;
-  return { row, decision, reasons, deadline, missingDocuments, findings: [...findings].sort() };
-}
-
-/** Runs a check (file on disk or in `files`) and returns the parsed JSON report. */
-function check(path: string, files: Record<string, string | Uint8Array> = {}, profile = "nasional-2026") {
-  const r = cli(["check", path, "--profile", profile, "--today", TODAY, "--json"], files);
-  expect(r.stdout === "" ? r.stderr : "").toBe("");
-  expect(r.code).toBe(0);
-  return { report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
-}
+import { checkJson, cli, fixture, summarise, TODAY, want, type Expected, type Report } from "./helpers";
 
 function expectRows(report: Report, expected: Expected[]): void {
   expect(report.rows.map(summarise)).toEqual(expected.map(want));
@@ -85,7 +21,7 @@ const withBom = (text: string): Uint8Array => {
 
 describe("separators, BOM, line endings", () => {
   test("a semicolon-separated export (Excel, Indonesian locale): commas inside fields, quoted semicolons", () => {
-    const { report, stderr } = check(fixture("format-semicolon.csv"));
+    const { report, stderr } = checkJson(fixture("format-semicolon.csv"));
     expect(stderr).toBe("");
     expectRows(report, [
       // NIK typed with spaces: spaces are removed before checking
@@ -101,7 +37,7 @@ describe("separators, BOM, line endings", () => {
     const bytes = readFileSync(fixture("format-bom-crlf.csv"));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString("utf8")).toContain("\r\n");
-    const { report, stderr } = check(fixture("format-bom-crlf.csv"));
+    const { report, stderr } = checkJson(fixture("format-bom-crlf.csv"));
     expect(stderr).toBe("");
     expectRows(report, [
       [2, "ELIGIBLE", [], "2027-04-05", [], []],
@@ -116,7 +52,7 @@ describe("separators, BOM, line endings", () => {
       "21/11/2026;Imam;3578101909690003;3578102608110006;06/10/2026;Tidak Terdaftar;;Tidak Ada;Ya;Ya;Ya",
       "",
     ].join("\r\n");
-    const { report, stderr } = check("/virtual/bom-semicolon.csv", { "/virtual/bom-semicolon.csv": withBom(text) });
+    const { report, stderr } = checkJson("/virtual/bom-semicolon.csv", { "/virtual/bom-semicolon.csv": withBom(text) });
     expect(stderr).toBe("");
     expectRows(report, [
       [2, "ELIGIBLE", [], "2027-04-05", [], []],
@@ -135,7 +71,7 @@ describe("separators, BOM, line endings", () => {
 
 describe("quoting, row numbers, blank rows, headers", () => {
   test("quoted fields with commas, semicolons, doubled quotes and newlines; row = record, not line", () => {
-    const { report, stderr } = check(fixture("format-quoted.csv"));
+    const { report, stderr } = checkJson(fixture("format-quoted.csv"));
     // the file has no Kebutuhan Layanan Kesehatan column: named on stderr, read as Tidak Ada
     expect(stderr).toContain("Kebutuhan Layanan Kesehatan");
     expectRows(report, [
@@ -147,7 +83,7 @@ describe("quoting, row numbers, blank rows, headers", () => {
   });
 
   test("odd header spacing/case/punctuation, reordered columns, user columns, blank rows skipped with row numbers kept", () => {
-    const { report, stderr } = check(fixture("format-headers.csv"));
+    const { report, stderr } = checkJson(fixture("format-headers.csv"));
     // every column the profile uses is there, only spelled oddly
     expect(stderr).toBe("");
     expectRows(report, [
@@ -167,14 +103,14 @@ describe("quoting, row numbers, blank rows, headers", () => {
       + "20/11/2026,Wahyuni,3578106804860002,3578101504140004,05/10/2026,Terdaftar,3,,Ya,Ya,Ya\n"
       + "\n\n"
       + "21/11/2026,Imam,3578101909690003,3578102608110006,06/10/2026,Terdaftar,3,,Ya,Ya,Ya";
-    const { report } = check("/v/trailing.csv", { "/v/trailing.csv": text });
+    const { report } = checkJson("/v/trailing.csv", { "/v/trailing.csv": text });
     expect(report.rows.map((r) => [r.row, r.decision])).toEqual([[3, "ELIGIBLE"], [6, "ELIGIBLE"]]);
   });
 });
 
 describe("dates", () => {
   test("every recognised date form (fixture): deadlines prove how the SK date was read", () => {
-    const { report, stderr } = check(fixture("format-dates.csv"));
+    const { report, stderr } = checkJson(fixture("format-dates.csv"));
     expect(stderr).toContain("Kebutuhan Layanan Kesehatan");
     // no DATE_INVALID anywhere and no birth-date mismatch: every Tanggal Lahir was read as the NIK's date
     expectRows(report, [
@@ -222,7 +158,7 @@ describe("dates", () => {
       row("20/11/2026", "3578100101700014", "", "2026-02-29", ""), // 14: 2026 is not a leap year
       row("20/11/2026", "3578100101700015", "01/01/1970", "29 Feb 2024", "24 Nov 2026 07.05"), // 15: leap day; too old
     ].join("\n");
-    const { report } = check("/v/dates.csv", { "/v/dates.csv": text });
+    const { report } = checkJson("/v/dates.csv", { "/v/dates.csv": text });
     expectRows(report, [
       [2, "INVALID", [], null, [], ["DATE_INVALID@applicationDate"]],
       [3, "INVALID", [], null, [], ["DATE_INVALID@deactivationDate"]],
@@ -276,7 +212,7 @@ describe("identity numbers, enumerations, booleans (section 3)", () => {
   const text = [header, ...rows.map(line)].join("\n");
 
   test("exact findings and decisions", () => {
-    const { report } = check("/v/fields.csv", { "/v/fields.csv": text });
+    const { report } = checkJson("/v/fields.csv", { "/v/fields.csv": text });
     expectRows(report, [
       [2, "INVALID", [], null, [], ["NIK_FORMAT@nik"]],
       [3, "INVALID", [], null, [], ["NIK_PROVINCE_INVALID@nik", "NIK_BIRTHDATE_INVALID@nik", "NIK_SERIAL_ZERO@nik"]],
@@ -305,7 +241,7 @@ describe("identity numbers, enumerations, booleans (section 3)", () => {
   });
 
   test("the card message says leading zeros were probably lost for a short all-digit number", () => {
-    const { report } = check("/v/fields.csv", { "/v/fields.csv": text });
+    const { report } = checkJson("/v/fields.csv", { "/v/fields.csv": text });
     const card = report.rows.find((r) => r.row === 9)!.findings.find((f) => f.code === "CARD_FORMAT")!;
     expect(card.message).toMatch(/\b0\b|nol/i);
   });
@@ -332,7 +268,7 @@ describe("DUPLICATE_OPEN_REQUEST across rows", () => {
   ].join("\n");
 
   test("reported on later open rows with the same NIK and service only", () => {
-    const { report } = check("/v/dup.csv", { "/v/dup.csv": text });
+    const { report } = checkJson("/v/dup.csv", { "/v/dup.csv": text });
     expectRows(report, [
       [2, "INVALID", [], null, [], ["DATE_INVALID@applicationDate"]],
       [3, "INVALID", [], null, [], ["DUPLICATE_OPEN_REQUEST"]],

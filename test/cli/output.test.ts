@@ -4,34 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { run } from "../../src/cli/main";
-
-const ROOT = resolve(__dirname, "../..");
-const TODAY = "2026-11-24";
-const fixture = (name: string): string => resolve(ROOT, "test/fixtures", name);
-
-interface JsonFinding { code: string; severity: string; field: string; message: string }
-interface JsonRow {
-  row: number;
-  decision: string;
-  reasons: string[];
-  deadline: string | null;
-  missingDocuments: string[];
-  findings: JsonFinding[];
-}
-interface Report { profile: string; today: string; rows: JsonRow[] }
-
-function cli(argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = "";
-  let stderr = "";
-  const code = run(argv, {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readFile: (p) => readFileSync(p),
-    now: () => new Date("2026-11-24T03:00:00Z"),
-  });
-  return { code, stdout, stderr };
-}
+import { checkJson, cli, fixture, ROOT, TODAY, type Report } from "./helpers";
 
 /** Every file checked here, with the profile it is meant for. */
 const FILES: [string, string][] = [
@@ -50,11 +23,7 @@ const FILES: [string, string][] = [
 ];
 const short = (path: string): string => path.slice(ROOT.length + 1);
 
-const json = (file: string, profile: string): Report => {
-  const r = cli(["check", file, "--profile", profile, "--today", TODAY, "--json"]);
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as Report;
-};
+const json = (file: string, profile: string): Report => checkJson(file, {}, profile).report;
 
 /** Spec section 3: every code and its severity. */
 const SEVERITY: Record<string, "error" | "warning"> = {

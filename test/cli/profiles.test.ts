@@ -2,76 +2,14 @@
  * `pbijk check --json` on one realistic fixture per profile (spec sections 4, 5 and 9).
  * Every expectation below was worked out by hand from the spec, with today = 2026-11-24.
  */
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { run } from "../../src/cli/main";
-
-const ROOT = resolve(__dirname, "../..");
-const TODAY = "2026-11-24";
-const fixture = (name: string): string => resolve(ROOT, "test/fixtures", name);
-
-interface JsonFinding { code: string; severity: string; field: string; message: string }
-interface JsonRow {
-  row: number;
-  decision: string;
-  reasons: string[];
-  deadline: string | null;
-  missingDocuments: string[];
-  findings: JsonFinding[];
-}
-interface Report { profile: string; today: string; rows: JsonRow[] }
-
-function cli(argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = "";
-  let stderr = "";
-  const code = run(argv, {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readFile: (p) => readFileSync(p),
-    now: () => new Date("2026-11-24T03:00:00Z"),
-  });
-  return { code, stdout, stderr };
-}
-
-/** Codes whose field the spec pins down unambiguously; for the others only the code is compared. */
-const FIELD_CHECKED = new Set([
-  "REQUIRED_MISSING", "VALUE_UNKNOWN", "NIK_FORMAT", "NIK_PRECISION_LOST", "NIK_PROVINCE_INVALID",
-  "NIK_BIRTHDATE_INVALID", "NIK_SERIAL_ZERO", "NIK_REGION_UNKNOWN", "KK_FORMAT", "CARD_FORMAT",
-  "DATE_INVALID", "DATE_IN_FUTURE", "DECILE_INVALID", "PHONE_FORMAT", "SERVICE_NOT_OFFERED",
-]);
-
-type Decision = "ELIGIBLE" | "NOT_ELIGIBLE" | "INCOMPLETE" | "NEEDS_VERIFICATION" | "INVALID";
-/** [row, decision, reasons, deadline, missingDocuments, findings as "CODE" or "CODE@field"] */
-type Expected = [number, Decision, string[], string | null, string[], string[]];
-
-function summarise(r: JsonRow) {
-  return {
-    row: r.row,
-    decision: r.decision,
-    reasons: r.reasons,
-    deadline: r.deadline,
-    missingDocuments: r.missingDocuments,
-    findings: r.findings.map((f) => (FIELD_CHECKED.has(f.code) ? `${f.code}@${f.field}` : f.code)).sort(),
-  };
-}
-
-function want(e: Expected) {
-  const [row, decision, reasons, deadline, missingDocuments, findings] = e;
-  return { row, decision, reasons, deadline, missingDocuments, findings: [...findings].sort() };
-}
-
-function checkFixture(file: string, profile: string): { report: Report; stderr: string; code: number } {
-  const r = cli(["check", fixture(file), "--profile", profile, "--today", TODAY, "--json"]);
-  let report: Report = { profile: "", today: "", rows: [] };
-  if (r.code === 0) report = JSON.parse(r.stdout) as Report;
-  return { report, stderr: r.stderr, code: r.code };
-}
+import { cli, fixture, ROOT, runCheck, summarise, TODAY, want, type Expected, type Report } from "./helpers";
 
 function describeProfile(file: string, profile: string, expected: Expected[], extra?: (get: () => Report) => void): void {
   describe(`${profile}: ${file}`, () => {
     let result: { report: Report; stderr: string; code: number };
     beforeAll(() => {
-      result = checkFixture(file, profile);
+      result = runCheck(fixture(file), {}, profile);
     });
 
     test("exits 0, names no missing column, echoes profile and today", () => {
