@@ -92,5 +92,6 @@ function resultFor(rowNumber: number, request: RequestRow, findings: Finding[], 
   if (hasError(findings)) {
     return { row: rowNumber, request, findings, decision: "INVALID", reasons: [], deadline: null, missingDocuments: [] };
   }
-  return { row: rowNumber, request, findings, ...decide(request, profile) };
+  const e = decide(request, profile);
+  return { row: rowNumber, request, findings, decision: e.decision, reasons: e.reasons, deadline: e.deadline, missingDocuments: e.missingDocuments };
 }

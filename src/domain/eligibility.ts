@@ -21,7 +21,8 @@ export const REASON_CODES = [
 export type ReasonCode = (typeof REASON_CODES)[number];
 
 /** The first six reasons make a request not eligible. */
-const REJECTING = new Set<ReasonCode>(REASON_CODES.slice(0, 6));
+const REJECTING_COUNT = 6;
+const REASON_INDEX = Object.fromEntries(REASON_CODES.map((r, i) => [r, i])) as Record<ReasonCode, number>;
 
 export interface Eligibility {
   decision: Decision;
@@ -39,44 +40,48 @@ export function reactivationDeadline(deactivationDate: IsoDate, profile: Profile
 
 /** Decides a row that has no error-level finding. */
 export function decide(row: RequestRow, profile: Profile): Eligibility {
-  const found = new Set<ReasonCode>();
+  // Flags indexed like REASON_CODES, so the reasons come out in canonical order.
+  const found: boolean[] = new Array<boolean>(REASON_CODES.length).fill(false);
+  const flag = (reason: ReasonCode) => {
+    found[REASON_INDEX[reason]] = true;
+  };
   let deadline: IsoDate | null = null;
   if (profile.service === "reactivation" && row.deactivationDate) {
     deadline = reactivationDeadline(row.deactivationDate, profile);
-    if (deadline && row.applicationDate && row.applicationDate > deadline) found.add("DEACTIVATION_TOO_OLD");
+    if (deadline && row.applicationDate && row.applicationDate > deadline) flag("DEACTIVATION_TOO_OLD");
   }
-  if (profile.oncePerPerson && row.reactivatedBefore) found.add("ALREADY_REACTIVATED");
+  if (profile.oncePerPerson && row.reactivatedBefore) flag("ALREADY_REACTIVATED");
 
   const healthNeed = row.healthNeed !== "Tidak Ada";
-  if (row.registryStatus === "Belum Dicek") found.add("REGISTRY_NOT_CHECKED");
+  if (row.registryStatus === "Belum Dicek") flag("REGISTRY_NOT_CHECKED");
   else if (profile.registryPolicy === "required") {
-    if (row.registryStatus === "Tidak Terdaftar") found.add("NOT_IN_SOCIAL_REGISTRY");
+    if (row.registryStatus === "Tidak Terdaftar") flag("NOT_IN_SOCIAL_REGISTRY");
   } else if (profile.registryPolicy === "facilitator") {
     if (row.registryStatus === "Tidak Terdaftar") {
-      if (row.facilitatorResult === "Tidak Layak") found.add("FACILITATOR_REJECTED");
-      else if (row.facilitatorResult === "Belum") found.add("FACILITATOR_PENDING");
+      if (row.facilitatorResult === "Tidak Layak") flag("FACILITATOR_REJECTED");
+      else if (row.facilitatorResult === "Belum") flag("FACILITATOR_PENDING");
     }
   } else if (!healthNeed) {
-    if (row.registryStatus === "Tidak Terdaftar") found.add("NOT_IN_SOCIAL_REGISTRY");
-    else if (row.decile === null) found.add("DECILE_UNKNOWN");
-    else if (row.decile < 1 || row.decile > 5) found.add("DECILE_TOO_HIGH");
+    if (row.registryStatus === "Tidak Terdaftar") flag("NOT_IN_SOCIAL_REGISTRY");
+    else if (row.decile === null) flag("DECILE_UNKNOWN");
+    else if (row.decile < 1 || row.decile > 5) flag("DECILE_TOO_HIGH");
   }
 
   if (profile.requiresBpjsConfirmation) {
-    if (row.bpjsConfirmation === "Tidak Dapat Direaktivasi") found.add("BPJS_REJECTED");
-    else if (row.bpjsConfirmation === "Belum") found.add("BPJS_NOT_CONFIRMED");
+    if (row.bpjsConfirmation === "Tidak Dapat Direaktivasi") flag("BPJS_REJECTED");
+    else if (row.bpjsConfirmation === "Belum") flag("BPJS_NOT_CONFIRMED");
   }
 
   const missingDocuments = profile.requiredDocuments.filter((d) => !row.documents[d]);
-  if (missingDocuments.length) found.add("DOCUMENTS_INCOMPLETE");
+  if (missingDocuments.length) flag("DOCUMENTS_INCOMPLETE");
 
-  const all = REASON_CODES.filter((r) => found.has(r));
-  const rejecting = all.filter((r) => REJECTING.has(r));
+  const rejecting = REASON_CODES.filter((r, i) => i < REJECTING_COUNT && found[i]);
   if (rejecting.length) return { decision: "NOT_ELIGIBLE", reasons: rejecting, deadline, missingDocuments };
-  if (found.has("DOCUMENTS_INCOMPLETE")) {
+  if (missingDocuments.length) {
     return { decision: "INCOMPLETE", reasons: ["DOCUMENTS_INCOMPLETE"], deadline, missingDocuments };
   }
-  if (all.length) return { decision: "NEEDS_VERIFICATION", reasons: all, deadline, missingDocuments };
+  const pending = REASON_CODES.filter((_, i) => found[i]);
+  if (pending.length) return { decision: "NEEDS_VERIFICATION", reasons: pending, deadline, missingDocuments };
   return { decision: "ELIGIBLE", reasons: [], deadline, missingDocuments };
 }
 
