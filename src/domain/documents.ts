@@ -20,7 +20,3 @@ export const DOCUMENTS: Record<DocumentKey, { name: string; source: string }> = 
   },
   docHealthFacility: { name: "surat dari rumah sakit atau puskesmas", source: "dari rumah sakit atau puskesmas yang merawat" },
 };
-
-export function isDocumentKey(key: string): key is DocumentKey {
-  return (DOCUMENT_KEYS as readonly string[]).includes(key);
-}

@@ -51,13 +51,10 @@ const BOOL_FIELDS = ["reactivatedBefore", "urgent", ...DOCUMENT_KEYS] as const;
 
 /** Checks rows of one table; built once per table so per-row work stays small. */
 export class RowChecker {
-  private readonly index: Record<string, number>;
   /** Required fields with and without the SK date (only the reactivation service needs it). */
   private readonly required: { withSk: InputKey[]; withoutSk: InputKey[] };
 
   constructor(private readonly ctx: CheckContext) {
-    this.index = {};
-    for (const [key, i] of Object.entries(ctx.columns)) this.index[key] = i as number;
     const base: InputKey[] = ["applicationDate", "name", "nik", "kk"];
     // A required column the table lacks is one setup problem (TableCheck.missingRequired),
     // not an error on every row.
@@ -70,7 +67,7 @@ export class RowChecker {
   }
 
   private cell(cells: readonly Cell[], key: ColumnKey): Cell {
-    const i = this.index[key];
+    const i = this.ctx.columns[key];
     return i === undefined ? "" : cells[i];
   }
 

@@ -50,7 +50,7 @@ function fromSidebar<T>(context: string, action: (ss: Spreadsheet) => T): { ok: 
   }
 }
 
-function requestSheet(ss: Spreadsheet, settings: Settings, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+function requestSheet(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new UserError(`Sheet "${name}" tidak ditemukan. Jalankan menu PBI-JK › Siapkan Sheet.`);
   return sheet;
@@ -67,7 +67,7 @@ export function checkAll(ss: Spreadsheet, now = new Date()): string {
     if (names.length === 0) throw new UserError(`Tabel "Sheet Permohonan" di sheet "${SETTINGS_SHEET}" masih kosong.`);
     return names
       .map((name) => {
-        const summary = checkSheet(requestSheet(ss, settings, name), settings, now);
+        const summary = checkSheet(requestSheet(ss, name), settings, now);
         return names.length > 1 ? `${name}: ${describeSummary(summary)}` : describeSummary(summary);
       })
       .join("\n");

@@ -4,7 +4,6 @@ import { type ColumnKey, type ColumnMap, headerOf, mapHeaders } from "../domain/
 import { todayInJakarta } from "../domain/dates";
 import { DECISIONS } from "../domain/eligibility";
 import { nextIds, RESULT_KEYS, type ResultKey, rowOutput, type RowOutput } from "../domain/outputs";
-import type { Profile } from "../domain/profiles";
 import { profileForSheet, type Settings } from "../domain/settings";
 import { type Cell, cellText } from "../domain/text";
 import { UserError } from "./errors";
@@ -126,5 +125,3 @@ export function describeSummary(summary: CheckSummary): string {
   const moved = summary.skipped ? ` ${summary.skipped} baris berpindah atau terhapus saat diperiksa: jalankan lagi.` : "";
   return `${summary.written} permohonan diperiksa${parts.length ? ` · ${parts.join(" · ")}` : ""}.${moved}`;
 }
-
-export type { Profile };

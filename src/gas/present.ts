@@ -21,7 +21,7 @@ export function automaticNumberText(n: number): string {
   return `${trimmed}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
 }
 
-/** Converts rows in place-free fashion; `timeZone` is the spreadsheet's. */
+/** A copy of the rows (header row untouched) ready for the rules; `timeZone` is the spreadsheet's. */
 export function presentRows(rows: Cell[][], columns: ColumnMap, timeZone: string): Cell[][] {
   const identity = IDENTITY_KEYS.map((k) => columns[k]).filter((i): i is number => i !== undefined);
   const dates = timeZone === JAKARTA_TIME_ZONE ? [] : DATE_KEYS.map((k) => [k, columns[k]] as const).filter(([, i]) => i !== undefined);
