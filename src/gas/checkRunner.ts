@@ -86,7 +86,7 @@ export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: R
 
   const counts: Partial<Record<string, number>> = {};
   for (const t of targets.values()) counts[t.output.decision] = (counts[t.output.decision] ?? 0) + 1;
-  if (targets.size > 0) writeResults(sheet, current, columns, targets);
+  if (targets.size > 0) writeResults(sheet, current, columns, targets, only !== undefined);
   return { checked: results.length, written: targets.size, skipped, counts };
 }
 
@@ -94,7 +94,8 @@ function writeResults(
   sheet: Sheet,
   current: Cell[][],
   columns: ColumnMap,
-  targets: Map<number, { output: RowOutput; id: string | null }>,
+  targets: Map<number, { result: RowResult; output: RowOutput; id: string | null }>,
+  partial: boolean,
 ): void {
   const indexes = [...targets.keys()];
   const first = Math.min(...indexes);
@@ -111,11 +112,17 @@ function writeResults(
     const value = target.output[keyByColumn.get(c)!];
     return value ?? keep(r, c);
   });
-  // Rows between targets keep their notes; a full check targets every filled row anyway.
+  // A full check covers every filled row, so only a partial one must keep the notes in between.
   const notes = sheet.getRange(first + 1, columns.checkResult! + 1, count, 1);
-  const needOld = count > targets.size;
-  const old = needOld ? notes.getNotes() : [];
+  const old = partial && count > targets.size ? notes.getNotes() : [];
   notes.setNotes(Array.from({ length: count }, (_, r) => [targets.get(first + r)?.output.note ?? old[r]?.[0] ?? ""]));
+
+  // Valid phone numbers are stored normalised (+62…), written only when one changes.
+  const phoneCol = columns.phone;
+  if (phoneCol === undefined) return;
+  const phoneFor = (r: number): string | null => targets.get(first + r)?.result.request.phone ?? null;
+  const changed = Array.from({ length: count }, (_, r) => phoneFor(r)).some((p, r) => p !== null && p !== cellText(keep(r, phoneCol)));
+  if (changed) writeColumns(sheet, first + 1, count, [phoneCol], (r, c) => phoneFor(r) ?? keep(r, c));
 }
 
 export function describeSummary(summary: CheckSummary): string {

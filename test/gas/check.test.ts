@@ -152,3 +152,15 @@ test("decision colours are conditional formats on Keputusan, so they follow sort
   expect(rules).toHaveLength(5);
   for (const rule of rules) expect(rule.getRanges()[0]!.getColumn()).toBe(decisionCol);
 });
+
+test("valid phone numbers are stored as +62…, invalid ones are left for the operator", () => {
+  writeRows(sheet, [eligible("Ani", 1, { "Nomor HP": "0812-3456-7890" }), eligible("Budi", 2, { "Nomor HP": "12345" })]);
+  env.resetCalls();
+  checkAll(env.spreadsheet, TODAY);
+  expect(env.ioCalls("Permohonan")).toBeLessThanOrEqual(6);
+  expect(column(sheet, "Nomor HP")).toEqual(["+6281234567890", "12345"]);
+  env.resetCalls();
+  checkAll(env.spreadsheet, TODAY);
+  // Nothing left to normalise: no phone write the second time.
+  expect(env.calls.filter((c) => c.method === "setValues")).toHaveLength(1);
+});
