@@ -6,7 +6,7 @@ import { decide, type Decision, type ReasonCode } from "./eligibility";
 import { type Finding, finding, hasError, MESSAGES } from "./findings";
 import type { Profile } from "./profiles";
 import { type RequestRow, RowChecker } from "./rowcheck";
-import { type Cell, enumKey, isBlank } from "./text";
+import { type Cell, cellText, enumKey, headerKey, isBlank } from "./text";
 
 export interface RowResult {
   /** Spreadsheet row number (headers are row 1). */
@@ -23,6 +23,8 @@ export interface TableCheck {
   columns: ColumnMap;
   /** Required columns the header row lacks: nothing can be checked without them. */
   missingRequired: ColumnKey[];
+  /** The profile's window anchor column (a setting) when the header row lacks it. */
+  missingAnchor: string | null;
   /** Columns the profile's rules read that the header row lacks; read as blank. */
   missingUsed: ColumnKey[];
   results: RowResult[];
@@ -66,7 +68,10 @@ export function checkTable(
   const required: ColumnKey[] = [...requiredColumnKeys(profile.service), ...profile.extraRequiredFields];
   const missingRequired = required.filter((k) => columns[k] === undefined);
   const missingUsed = columnsUsedBy(profile).filter((k) => columns[k] === undefined);
-  const checker = new RowChecker({ profile, today, columns });
+  const anchor = profile.windowAnchor;
+  const anchorColumn = anchor ? headers.findIndex((h) => headerKey(cellText(h)) === headerKey(anchor)) : -1;
+  const missingAnchor = anchor && anchorColumn < 0 ? anchor : null;
+  const checker = new RowChecker({ profile, today, columns, anchorColumn: anchorColumn < 0 ? undefined : anchorColumn });
   const results: RowResult[] = [];
   // First open request per service and NIK; NIK strings are used as they are (no key building).
   const firstOpen = new Map<Service, Map<string, { row: number; id: string }>>();
@@ -85,7 +90,7 @@ export function checkTable(
     }
     results.push(resultFor(rowNumber, row, findings, profile));
   }
-  return { columns, missingRequired, missingUsed, results };
+  return { columns, missingRequired, missingAnchor, missingUsed, results };
 }
 
 function resultFor(rowNumber: number, request: RequestRow, findings: Finding[], profile: Profile): RowResult {

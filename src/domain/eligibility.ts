@@ -46,8 +46,8 @@ export function decide(row: RequestRow, profile: Profile): Eligibility {
     found[REASON_INDEX[reason]] = true;
   };
   let deadline: IsoDate | null = null;
-  if (profile.service === "reactivation" && row.deactivationDate) {
-    deadline = reactivationDeadline(row.deactivationDate, profile);
+  if (profile.service === "reactivation" && row.windowStart) {
+    deadline = reactivationDeadline(row.windowStart, profile);
     if (deadline && row.applicationDate && row.applicationDate > deadline) flag("DEACTIVATION_TOO_OLD");
   }
   if (profile.oncePerPerson && row.reactivatedBefore) flag("ALREADY_REACTIVATED");
@@ -89,7 +89,7 @@ export function decide(row: RequestRow, profile: Profile): Eligibility {
 export function reasonText(reason: ReasonCode, e: Eligibility, profile: Profile): string {
   switch (reason) {
     case "DEACTIVATION_TOO_OLD":
-      return `Batas reaktivasi ${e.deadline ? formatLongDate(e.deadline) : ""} (${profile.windowMonths} bulan sejak SK penonaktifan) sudah lewat. Pemohon dapat mengajukan diri kembali sebagai peserta PBI-JK baru.`;
+      return `Batas reaktivasi ${e.deadline ? formatLongDate(e.deadline) : ""} (${profile.windowMonths} bulan sejak ${profile.windowAnchor ? `"${profile.windowAnchor}"` : "SK penonaktifan"}) sudah lewat. Pemohon dapat mengajukan diri kembali sebagai peserta PBI-JK baru.`;
     case "ALREADY_REACTIVATED":
       return "Kepesertaan ini sudah pernah direaktivasi; reaktivasi hanya sekali untuk setiap orang.";
     case "NOT_IN_SOCIAL_REGISTRY":

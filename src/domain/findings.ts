@@ -95,6 +95,10 @@ const TEXTS = {
   dateInvalid: (key: ColumnKey, withTime: boolean) =>
     `Kolom ${q(key)} bukan tanggal yang dikenali. Tulis tanggal ${DATE_EXAMPLES}${withTime ? ", boleh diikuti jam 09:15" : ""}.`,
   dateInFuture: (key: ColumnKey) => `Kolom ${q(key)} berisi tanggal setelah hari ini. Periksa kembali tanggalnya.`,
+  anchorInvalid: (header: string) =>
+    `Kolom "${header}" (acuan batas reaktivasi) bukan tanggal yang dikenali. Tulis tanggal ${DATE_EXAMPLES}.`,
+  anchorInFuture: (header: string) =>
+    `Kolom "${header}" (acuan batas reaktivasi) berisi tanggal setelah hari ini. Periksa kembali tanggalnya.`,
   dateOrder: () =>
     `Kolom ${q("deactivationDate")} jatuh setelah ${q("applicationDate")}. Periksa kedua tanggal pada SK dan berkas.`,
   decileInvalid: () => `Kolom ${q("decile")} harus bilangan bulat 0–10. Kosongkan bila desil belum diketahui.`,

@@ -19,6 +19,11 @@ export interface Profile {
   /** null for a service without a reactivation window. */
   windowMonths: number | null;
   windowInclusive: boolean;
+  /**
+   * Header of the column the window counts from; null = `Tanggal SK Penonaktifan`. "Sejak
+   * penonaktifan" is read by some offices as the SK's effective date, kept in a column of their own.
+   */
+  windowAnchor: string | null;
   oncePerPerson: boolean;
   registryPolicy: RegistryPolicy;
   requiresBpjsConfirmation: boolean;
@@ -54,6 +59,7 @@ const pangkalpinangStages: Stage[] = [
 const base = {
   windowMonths: 6,
   windowInclusive: true,
+  windowAnchor: null,
   oncePerPerson: false,
   requiresBpjsConfirmation: false,
   extraRequiredFields: [],
@@ -175,7 +181,7 @@ export function findProfile(id: string): Profile | undefined {
 
 /** Parameters a settings sheet may override for one request sheet. */
 export type ProfileOverrides = Partial<
-  Pick<Profile, "windowMonths" | "windowInclusive" | "oncePerPerson" | "registryPolicy" |
+  Pick<Profile, "windowMonths" | "windowInclusive" | "windowAnchor" | "oncePerPerson" | "registryPolicy" |
     "requiresBpjsConfirmation" | "requiredDocuments" | "slaMinutes" | "sameDay" | "signer" | "archiveCopy">
 >;
 

@@ -17,6 +17,8 @@ export interface RequestRow {
   applicationDate: IsoDate | null;
   completeAt: { date: IsoDate; minutes: number | null } | null;
   deactivationDate: IsoDate | null;
+  /** The date the reactivation window counts from: the anchor column's, else the SK date. */
+  windowStart: IsoDate | null;
   /** 16 digits when the NIK has the right shape (no NIK_FORMAT / NIK_PRECISION_LOST). */
   nik: string | null;
   registryStatus: "Terdaftar" | "Tidak Terdaftar" | "Belum Dicek";
@@ -41,6 +43,8 @@ export interface CheckContext {
   profile: Profile;
   today: IsoDate;
   columns: ColumnMap;
+  /** Position of the profile's window anchor column, when it is not the SK date. */
+  anchorColumn?: number;
 }
 
 const SERVICE_BY_NAME = new Map<string, Service>(
@@ -78,6 +82,20 @@ export class RowChecker {
     if (read.kind !== "ok") return null;
     if (read.date > this.ctx.today) {
       findings.push(finding("DATE_IN_FUTURE", key, MESSAGES.dateInFuture(key)));
+      return null;
+    }
+    return read.date;
+  }
+
+  /** The anchor column's date (a setting); blank falls back to the SK date. */
+  private anchorDate(cells: readonly Cell[], findings: Finding[]): IsoDate | null {
+    const { anchorColumn, profile, today } = this.ctx;
+    if (anchorColumn === undefined || !profile.windowAnchor) return null;
+    const read = readDateCell(cells[anchorColumn]);
+    if (read.kind === "invalid") findings.push(finding("DATE_INVALID", "deactivationDate", MESSAGES.anchorInvalid(profile.windowAnchor)));
+    if (read.kind !== "ok") return null;
+    if (read.date > today) {
+      findings.push(finding("DATE_IN_FUTURE", "deactivationDate", MESSAGES.anchorInFuture(profile.windowAnchor)));
       return null;
     }
     return read.date;
@@ -130,6 +148,7 @@ export class RowChecker {
     if (applicationDate && deactivationDate && deactivationDate > applicationDate) {
       findings.push(finding("DATE_ORDER", "deactivationDate", MESSAGES.dateOrder()));
     }
+    const windowStart = this.anchorDate(cells, findings) ?? deactivationDate;
 
     const sex = this.enumValue<string>(cells, "sex", "", findings);
     const registryStatus = this.enumValue<RequestRow["registryStatus"]>(cells, "registryStatus", "Belum Dicek", findings);
@@ -206,6 +225,7 @@ export class RowChecker {
         applicationDate,
         completeAt: completeRead.kind === "ok" ? { date: completeRead.date, minutes: completeRead.minutes } : null,
         deactivationDate,
+        windowStart,
         nik,
         registryStatus,
         decile,

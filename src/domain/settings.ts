@@ -51,6 +51,7 @@ export const SHEET_TABLE = {
   requiresBpjsConfirmation: "Wajib Konfirmasi BPJS",
   requiredDocuments: "Dokumen Wajib",
   slaMinutes: "SLA (menit)",
+  windowAnchor: "Kolom Acuan Jendela",
 } as const;
 export const ROLE_TABLE = { email: "Email Pengguna", role: "Peran" } as const;
 
@@ -110,6 +111,7 @@ const sheetRowSchema = z.object({
   }),
   windowMonths: optionalNumber(SHEET_TABLE.windowMonths, 1, 36),
   windowInclusive: optionalBool(SHEET_TABLE.windowInclusive),
+  windowAnchor: z.string().transform((s) => s.trim() || undefined),
   oncePerPerson: optionalBool(SHEET_TABLE.oncePerPerson),
   registryPolicy: z.string().transform((s, ctx) => {
     const v = s.trim().toLowerCase();

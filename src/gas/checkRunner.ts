@@ -52,6 +52,9 @@ export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: R
   const grid = presentRows(raw, mapHeaders(raw[0] ?? []), sheet.getParent().getSpreadsheetTimeZone());
   const table = checkTable(grid[0] ?? [], grid.slice(1), profile, todayInJakarta(now));
   if (table.missingRequired.length) requireColumns(table.columns, table.missingRequired);
+  if (table.missingAnchor) {
+    throw new UserError(`Kolom acuan batas reaktivasi "${table.missingAnchor}" (di Pengaturan) tidak ada di sheet "${sheet.getName()}". Tambahkan kolomnya atau kosongkan pengaturan itu.`);
+  }
   requireColumns(table.columns, ["id", ...RESULT_KEYS]);
   const results = only ? table.results.filter((r) => only.has(r.row)) : table.results;
   const ids = assignIds(results, grid.slice(1).map((row) => cellText(row[table.columns.id!]).trim()), now);

@@ -27,7 +27,7 @@ export function recheckEditedRows(range: GoogleAppsScript.Spreadsheet.Range, set
   if (editedColumns.every((h) => OUTPUT_HEADERS.has(cellText(h).trim()))) return 0;
   const profile = profileForSheet(settings, sheet.getName());
   const table = checkTable(headers, grid.slice(1), profile, todayInJakarta(now));
-  if (table.missingRequired.length || RESULT_KEYS.some((k) => table.columns[k] === undefined)) return 0;
+  if (table.missingRequired.length || table.missingAnchor || RESULT_KEYS.some((k) => table.columns[k] === undefined)) return 0;
   const byRow = new Map(table.results.filter((r) => r.row >= firstEdited).map((r) => [r.row, rowOutput(r, profile)]));
   const count = lastEdited - firstEdited + 1;
   const keyByColumn = new Map<number, ResultKey>(RESULT_KEYS.map((k) => [table.columns[k]!, k]));

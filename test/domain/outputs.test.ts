@@ -35,3 +35,25 @@ test("setup adds every catalogue column a sheet lacks, recognising aliases", () 
   expect(missing).not.toContain("Nama");
   expect(missing).toContain("Nomor KK");
 });
+
+describe("the window anchor column (a setting)", () => {
+  const anchored = { ...profile, windowAnchor: "Tanggal Berlaku SK" };
+  const headers = [...HEADERS, "Tanggal Berlaku SK"];
+  const row = (effective: string, nik = "3273014101900001") =>
+    ["Siti", nik, "3273010101100001", "20/11/2026", "01/04/2026", "Terdaftar", "2", "", effective];
+
+  test("the deadline counts from the anchor column; a blank anchor falls back to the SK date", () => {
+    const table = checkTable(headers, [row("01/06/2026"), row("", "3273014101900002")], anchored, "2026-11-24");
+    expect(table.missingAnchor).toBeNull();
+    expect(table.results.map((r) => r.deadline)).toEqual(["2026-12-01", "2026-10-01"]);
+    // No document columns here: the first is incomplete; the second is past its SK-date window.
+    expect(table.results.map((r) => r.decision)).toEqual(["INCOMPLETE", "NOT_ELIGIBLE"]);
+  });
+
+  test("a bad anchor date is a finding naming that column; a missing anchor column is one setup problem", () => {
+    const bad = checkTable(headers, [row("kemarin")], anchored, "2026-11-24").results[0]!;
+    expect(bad.findings.map((f) => [f.code, f.field])).toEqual([["DATE_INVALID", "deactivationDate"]]);
+    expect(bad.findings[0]!.message).toContain('"Tanggal Berlaku SK"');
+    expect(checkTable(HEADERS, [row("").slice(0, -1)], anchored, "2026-11-24").missingAnchor).toBe("Tanggal Berlaku SK");
+  });
+});
