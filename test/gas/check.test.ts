@@ -164,3 +164,15 @@ test("valid phone numbers are stored as +62…, invalid ones are left for the op
   // Nothing left to normalise: no phone write the second time.
   expect(env.calls.filter((c) => c.method === "setValues")).toHaveLength(1);
 });
+
+test("an anchor column named in Pengaturan but missing from the sheet is one clear message", () => {
+  writeRows(sheet, [eligible("Ani", 1)]);
+  const settings = env.spreadsheet.getSheetByName("Pengaturan")!;
+  const values = settings.getDataRange().getValues();
+  const headerRow = values.findIndex((r) => r[0] === "Sheet Permohonan");
+  const col = values[headerRow]!.indexOf("Kolom Acuan Jendela") + 1;
+  settings.getRange(headerRow + 2, col).setValues([["Tanggal Berlaku SK"]]);
+  menuCheckAll();
+  expect(JSON.stringify(env.ui.alerts.at(-1))).toContain('Kolom acuan batas reaktivasi \\"Tanggal Berlaku SK\\"');
+  expect(column(sheet, "Keputusan")).toEqual([""]);
+});
