@@ -38,7 +38,8 @@ export function isOpenStage(stage: string): boolean {
 
 /** Columns the profile's eligibility rules read, beyond the required ones. */
 export function columnsUsedBy(profile: Profile): ColumnKey[] {
-  const keys: ColumnKey[] = ["registryStatus"];
+  // A field only this profile requires (000's SK number) is named once when its column is absent.
+  const keys: ColumnKey[] = [...profile.extraRequiredFields, "registryStatus"];
   if (profile.registryPolicy === "decile-or-health-need") keys.push("decile", "healthNeed");
   if (profile.registryPolicy === "facilitator") keys.push("facilitatorResult");
   if (profile.requiresBpjsConfirmation) keys.push("bpjsConfirmation");
@@ -63,10 +64,7 @@ export function checkTable(
   firstRow = 2,
 ): TableCheck {
   const columns = mapHeaders(headers);
-  // A field the profile requires is a required column too: a missing column is one setup problem,
-  // not an error on every row.
-  const required: ColumnKey[] = [...requiredColumnKeys(profile.service), ...profile.extraRequiredFields];
-  const missingRequired = required.filter((k) => columns[k] === undefined);
+  const missingRequired = requiredColumnKeys(profile.service).filter((k) => columns[k] === undefined);
   const missingUsed = columnsUsedBy(profile).filter((k) => columns[k] === undefined);
   const anchor = profile.windowAnchor;
   const anchorColumn = anchor ? headers.findIndex((h) => headerKey(cellText(h)) === headerKey(anchor)) : -1;

@@ -1,6 +1,7 @@
 /** What Siapkan Sheet puts on a request sheet: which columns, formats and input rules. */
-import { ALL_COLUMNS, type ColumnDef, type ColumnKey, columnForHeader, ENUMS, type EnumKey, INPUT_COLUMNS, OUTPUT_COLUMNS } from "./columns";
+import { ALL_COLUMNS, type ColumnDef, type ColumnKey, columnForHeader, type EnumKey, INPUT_COLUMNS, OUTPUT_COLUMNS } from "./columns";
 import type { Cell } from "./text";
+import { enumChoices } from "./values";
 
 export const TEXT_FORMAT = "@";
 export const DATE_FORMAT = "dd/mm/yyyy";
@@ -20,7 +21,7 @@ export type InputRule = { kind: "list"; values: string[] } | { kind: "checkbox" 
 
 export function inputRuleFor(def: ColumnDef): InputRule | null {
   if (def.type === "bool") return { kind: "checkbox" };
-  if (def.type === "enum" && def.enumKey) return { kind: "list", values: [...ENUMS[def.enumKey as EnumKey]] };
+  if (def.type === "enum" && def.enumKey) return { kind: "list", values: enumChoices(def.enumKey as EnumKey) };
   if (def.type === "date" && !def.output) return { kind: "date" };
   if (def.key === "stage") return { kind: "list", values: [...STAGE_NAMES] };
   return null;

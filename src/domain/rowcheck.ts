@@ -60,8 +60,8 @@ export class RowChecker {
 
   constructor(private readonly ctx: CheckContext) {
     const base: InputKey[] = ["applicationDate", "name", "nik", "kk"];
-    // A required column the table lacks is one setup problem (TableCheck.missingRequired),
-    // not an error on every row.
+    // A required column the table lacks is one setup problem (TableCheck.missingRequired, or
+    // missingUsed for a profile's own extra field), not an error on every row.
     const profileRequired = new Set<InputKey>([...requiredColumnKeys(ctx.profile.service), ...ctx.profile.extraRequiredFields]);
     const present = (key: InputKey) => ctx.columns[key] !== undefined || !profileRequired.has(key);
     this.required = {
@@ -105,8 +105,7 @@ export class RowChecker {
   private enumValue<T extends string>(cells: readonly Cell[], key: EnumKey & ColumnKey, fallback: T, findings: Finding[]): T {
     const read = readEnum(key, this.cell(cells, key));
     if (read.kind === "unknown") {
-      const choices = key === "sex" ? ["L", "P", "Laki-laki", "Perempuan"] : enumChoices(key);
-      findings.push(finding("VALUE_UNKNOWN", key, MESSAGES.enumUnknown(key, choices)));
+      findings.push(finding("VALUE_UNKNOWN", key, MESSAGES.enumUnknown(key, enumChoices(key))));
     }
     return read.kind === "ok" ? (read.value as T) : fallback;
   }

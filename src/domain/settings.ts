@@ -15,28 +15,28 @@ export const DEFAULT_REQUEST_SHEET = "Permohonan";
 
 /** Key/value rows: label in column A, value in column B, help in column C. */
 export const SETTING_FIELDS = {
-  government: { label: "Pemerintah", example: "Pemerintah Kota Bandung", help: "Baris pertama kop surat." },
-  office: { label: "Nama Dinas", example: "Dinas Sosial", help: "Baris kedua kop surat." },
-  address: { label: "Alamat Kantor", example: "Jl. Babakan Karet, Kel. Derwati, Kec. Rancasari, Kota Bandung 40292", help: "Alamat di kop surat." },
-  phone: { label: "Telepon Kantor", example: "081221742841", help: "Telepon di kop surat." },
-  email: { label: "Email Kantor", example: "dinsos.bdg@gmail.com", help: "Email di kop surat." },
-  website: { label: "Situs Web", example: "dinsos.bandung.go.id", help: "Situs di kop surat." },
-  city: { label: "Tempat Surat", example: "Bandung", help: "Kota sebelum tanggal surat." },
-  addressee: { label: "Tujuan Surat", example: "Kepala BPJS Kesehatan Cabang Bandung", help: "Yth. … pada surat." },
-  signerTitle: { label: "Jabatan Penandatangan", example: "Kepala Dinas Sosial Kota Bandung", help: "" },
-  signerName: { label: "Nama Penandatangan", example: "", help: "" },
-  signerRank: { label: "Pangkat Penandatangan", example: "", help: "Misalnya Pembina Utama Muda (IV/c)." },
-  signerNip: { label: "NIP Penandatangan", example: "", help: "18 angka, ditulis sebagai teks." },
+  government: { label: "Pemerintah", initial: "", help: "Baris pertama kop surat, mis. Pemerintah Kota Pangkalpinang." },
+  office: { label: "Nama Dinas", initial: "Dinas Sosial", help: "Baris kedua kop surat." },
+  address: { label: "Alamat Kantor", initial: "", help: "Alamat lengkap di kop surat." },
+  phone: { label: "Telepon Kantor", initial: "", help: "Telepon di kop surat." },
+  email: { label: "Email Kantor", initial: "", help: "Email di kop surat (juga saluran pengaduan)." },
+  website: { label: "Situs Web", initial: "", help: "Situs di kop surat." },
+  city: { label: "Tempat Surat", initial: "", help: "Kota sebelum tanggal surat, mis. Pangkalpinang." },
+  addressee: { label: "Tujuan Surat", initial: "", help: "Yth. … pada surat, mis. Kepala BPJS Kesehatan Cabang Pangkalpinang." },
+  signerTitle: { label: "Jabatan Penandatangan", initial: "", help: "Mis. Kepala Dinas Sosial." },
+  signerName: { label: "Nama Penandatangan", initial: "", help: "" },
+  signerRank: { label: "Pangkat Penandatangan", initial: "", help: "Mis. Pembina Utama Muda (IV/c)." },
+  signerNip: { label: "NIP Penandatangan", initial: "", help: "18 angka, ditulis sebagai teks." },
   numberFormat: {
     label: "Format Nomor Surat",
-    example: "400.9.3.2/{nomor:3}/Dinsos/{bulan_romawi}/{tahun}",
+    initial: "400.9.3.2/{nomor:3}/Dinsos/{bulan_romawi}/{tahun}",
     help: "{nomor:3} = urutan 3 digit, diulang tiap tahun; {bulan_romawi}; {bulan}; {tahun}.",
   },
-  numberMode: { label: "Cara Penomoran", example: "Otomatis", help: "Otomatis, atau Manual bila nomor diambil dari sistem lain." },
-  templateId: { label: "ID Templat Surat", example: "", help: "ID dokumen Google Docs templat; kosong = tata letak bawaan." },
-  secondTemplateId: { label: "ID Templat Surat Keterangan", example: "", help: "Untuk Surat Keterangan SIKS-NG; kosong = bawaan." },
-  footer: { label: "Catatan Kaki Surat", example: "Layanan ini tidak dipungut biaya.", help: "" },
-  copies: { label: "Tembusan", example: "", help: "Pisahkan dengan titik koma." },
+  numberMode: { label: "Cara Penomoran", initial: "Otomatis", help: "Otomatis, atau Manual bila nomor diambil dari sistem lain." },
+  templateId: { label: "ID Templat Surat", initial: "", help: "ID dokumen Google Docs templat; kosong = tata letak bawaan." },
+  secondTemplateId: { label: "ID Templat Surat Keterangan", initial: "", help: "Untuk Surat Keterangan SIKS-NG; kosong = bawaan." },
+  footer: { label: "Catatan Kaki Surat", initial: "Layanan ini tidak dipungut biaya.", help: "Tambahkan saluran pengaduan kantor." },
+  copies: { label: "Tembusan", initial: "", help: "Pisahkan dengan titik koma." },
 } as const;
 export type SettingKey = keyof typeof SETTING_FIELDS;
 
@@ -239,7 +239,7 @@ export function roleOf(settings: Settings, email: string): Role[] {
 /** The rows Siapkan Sheet writes into a new Pengaturan sheet. */
 export function defaultSettingsGrid(requestSheet = DEFAULT_REQUEST_SHEET, adminEmail = ""): string[][] {
   const rows: string[][] = [["Pengaturan PBI-JK", "Nilai", "Keterangan"]];
-  for (const f of Object.values(SETTING_FIELDS)) rows.push([f.label, f.example, f.help]);
+  for (const f of Object.values(SETTING_FIELDS)) rows.push([f.label, f.initial, f.help]);
   rows.push(["", "", ""]);
   rows.push(Object.values(SHEET_TABLE));
   rows.push([requestSheet, DEFAULT_PROFILE_ID, ...Object.keys(SHEET_TABLE).slice(2).map(() => "")]);

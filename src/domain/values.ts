@@ -15,15 +15,16 @@ export function readBool(cell: Cell): boolean | undefined {
   return undefined;
 }
 
+/** Other words users may type for a value, as written in dropdowns and messages. */
 const SYNONYMS: Partial<Record<EnumKey, Record<string, string>>> = {
-  sex: { "laki-laki": "L", perempuan: "P" },
+  sex: { "Laki-laki": "L", Perempuan: "P" },
 };
 
 const LOOKUP = new Map<EnumKey, Map<string, string>>();
 for (const key of Object.keys(ENUMS) as EnumKey[]) {
   const m = new Map<string, string>();
   for (const v of ENUMS[key]) m.set(enumKey(v), v);
-  for (const [k, v] of Object.entries(SYNONYMS[key] ?? {})) m.set(k, v);
+  for (const [k, v] of Object.entries(SYNONYMS[key] ?? {})) m.set(enumKey(k), v);
   LOOKUP.set(key, m);
 }
 
@@ -46,5 +47,5 @@ export function readEnum(key: EnumKey, cell: Cell): EnumRead {
 
 /** The words a user may type into an enumeration cell, for messages and dropdowns. */
 export function enumChoices(key: EnumKey): string[] {
-  return [...ENUMS[key]];
+  return [...ENUMS[key], ...Object.keys(SYNONYMS[key] ?? {})];
 }

@@ -1,4 +1,5 @@
 /** Menu actions and the sidebar API: each runs guarded, so users see Indonesian text, never a trace. */
+import { type ColumnKey, mapHeaders } from "../domain/columns";
 import { SETTINGS_SHEET, type Settings } from "../domain/settings";
 import { cellText } from "../domain/text";
 import { type CheckSummary, checkSheet, describeSummary } from "./checkRunner";
@@ -115,17 +116,16 @@ export function activeRowInfo(ss: Spreadsheet): ActiveRowInfo | null {
   if (row < 2) return null;
   const width = sheet.getLastColumn();
   if (width === 0) return null;
-  const headers = sheet.getRange(1, 1, 1, width).getDisplayValues()[0]!.map((h) => h.trim());
+  const columns = mapHeaders(sheet.getRange(1, 1, 1, width).getDisplayValues()[0]!);
   const cells = sheet.getRange(row, 1, 1, width).getDisplayValues()[0]!;
-  const at = (header: string) => {
-    const i = headers.indexOf(header);
-    return i < 0 ? "" : cellText(cells[i]);
+  const at = (key: ColumnKey) => {
+    const i = columns[key];
+    return i === undefined ? "" : cellText(cells[i]);
   };
-  const noteCol = headers.indexOf("Hasil Pemeriksaan");
-  const findings = noteCol < 0 ? "" : sheet.getRange(row, noteCol + 1).getNote();
+  const noteCol = columns.checkResult;
+  const findings = noteCol === undefined ? "" : sheet.getRange(row, noteCol + 1).getNote();
   return {
-    sheet: sheet.getName(), row, id: at("ID Permohonan"), checkResult: at("Hasil Pemeriksaan"),
-    decision: at("Keputusan"), reasons: at("Alasan"), findings,
+    sheet: sheet.getName(), row, id: at("id"), checkResult: at("checkResult"), decision: at("decision"), reasons: at("reasons"), findings,
   };
 }
 
@@ -156,7 +156,8 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
   try {
     const settings = cachedSettings();
     if (!e?.range || !settings) return;
-    recheckEditedRows(e.range, settings, new Date());
+    // Wait for a running full check to finish, so its older reading never overwrites this one.
+    withDocumentLock(() => recheckEditedRows(e.range, settings, new Date()), 20000);
   } catch (error) {
     logError("onEdit", error);
   }

@@ -29,8 +29,20 @@ function requireColumns(columns: ColumnMap, keys: readonly ColumnKey[]): void {
   }
 }
 
-function assignIds(results: RowResult[], existing: string[], now: Date): Map<RowResult, string> {
-  const fresh = results.filter((r) => r.request.id === "");
+/** Rows whose ID an earlier row already has: copied rows, which get an ID of their own. */
+function copiedRows(results: readonly RowResult[]): Set<RowResult> {
+  const seen = new Set<string>();
+  const copies = new Set<RowResult>();
+  for (const r of results) {
+    if (!r.request.id) continue;
+    if (seen.has(r.request.id)) copies.add(r);
+    else seen.add(r.request.id);
+  }
+  return copies;
+}
+
+function assignIds(results: RowResult[], copies: Set<RowResult>, existing: string[], now: Date): Map<RowResult, string> {
+  const fresh = results.filter((r) => r.request.id === "" || copies.has(r));
   const assigned = new Map<RowResult, string>();
   if (fresh.length === 0) return assigned;
   const year = Number(todayInJakarta(now).slice(0, 4));
@@ -57,7 +69,8 @@ export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: R
   }
   requireColumns(table.columns, ["id", ...RESULT_KEYS]);
   const results = only ? table.results.filter((r) => only.has(r.row)) : table.results;
-  const ids = assignIds(results, grid.slice(1).map((row) => cellText(row[table.columns.id!]).trim()), now);
+  const copies = copiedRows(table.results);
+  const ids = assignIds(results, copies, grid.slice(1).map((row) => cellText(row[table.columns.id!]).trim()), now);
 
   // Re-read just before writing and find each row again by its ID: a sort or a column move
   // made meanwhile must never put a result on the wrong person.
@@ -66,20 +79,25 @@ export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: R
   requireColumns(columns, ["id", ...RESULT_KEYS]);
   const idCol = columns.id!;
   const nameCol = columns.name;
+  // Only an ID that stands on one row locates a row; a copied ID is ambiguous.
   const rowById = new Map<string, number>();
+  const ambiguous = new Set<string>();
   current.forEach((row, i) => {
     const id = cellText(row[idCol]).trim();
-    if (i > 0 && id) rowById.set(id, i);
+    if (i === 0 || !id) return;
+    if (rowById.has(id)) ambiguous.add(id);
+    rowById.set(id, i);
   });
   const targets = new Map<number, { result: RowResult; output: RowOutput; id: string | null }>();
   let skipped = 0;
   for (const result of results) {
     let index: number | undefined;
-    if (result.request.id) index = rowById.get(result.request.id);
+    const id = result.request.id;
+    if (id && !copies.has(result) && !ambiguous.has(id)) index = rowById.get(id);
     else {
-      // A new row has no ID yet: it must still be where it was, still without ID, same name.
+      // A row without a usable ID must still be where it was, with the same ID cell and name.
       const i = result.row - 1;
-      const same = current[i] && cellText(current[i]![idCol]).trim() === "" &&
+      const same = current[i] !== undefined && cellText(current[i]![idCol]).trim() === id &&
         (nameCol === undefined || cellText(current[i]![nameCol]) === cellText(raw[i]?.[table.columns.name ?? -1]));
       if (same) index = i;
     }
@@ -100,9 +118,14 @@ function writeResults(
   targets: Map<number, { result: RowResult; output: RowOutput; id: string | null }>,
   partial: boolean,
 ): void {
-  const indexes = [...targets.keys()];
-  const first = Math.min(...indexes);
-  const count = Math.max(...indexes) - first + 1;
+  // A loop, not Math.min(...spread): spreading 150k+ rows overflows the call stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const i of targets.keys()) {
+    if (i < first) first = i;
+    if (i > last) last = i;
+  }
+  const count = last - first + 1;
   const keep = (r: number, c: number): Value => (current[first + r]?.[c] ?? "") as Value;
   const newIds = [...targets.values()].some((t) => t.id !== null);
   if (newIds) {

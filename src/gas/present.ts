@@ -4,12 +4,13 @@
  * digits) become "3.27301E+15", so they are flagged as lost precision even when the column was
  * later formatted as text and the display looks whole.
  */
-import { type ColumnKey, type ColumnMap } from "../domain/columns";
+import { ALL_COLUMNS, type ColumnKey, type ColumnMap } from "../domain/columns";
 import { JAKARTA_TIME_ZONE } from "../domain/dates";
 import type { Cell } from "../domain/text";
 
 const IDENTITY_KEYS: readonly ColumnKey[] = ["nik", "kk", "cardNumber", "phone"];
 const DATE_KEYS: readonly ColumnKey[] = ["applicationDate", "birthDate", "deactivationDate", "completeAt"];
+const BOOL_KEYS = ALL_COLUMNS.filter((c) => c.type === "bool").map((c) => c.key as ColumnKey);
 
 export function automaticNumberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
@@ -24,11 +25,14 @@ export function automaticNumberText(n: number): string {
 /** A copy of the rows (header row untouched) ready for the rules; `timeZone` is the spreadsheet's. */
 export function presentRows(rows: Cell[][], columns: ColumnMap, timeZone: string): Cell[][] {
   const identity = IDENTITY_KEYS.map((k) => columns[k]).filter((i): i is number => i !== undefined);
+  const bools = BOOL_KEYS.map((k) => columns[k]).filter((i): i is number => i !== undefined);
   const dates = timeZone === JAKARTA_TIME_ZONE ? [] : DATE_KEYS.map((k) => [k, columns[k]] as const).filter(([, i]) => i !== undefined);
-  if (identity.length === 0 && dates.length === 0) return rows;
+  if (identity.length === 0 && dates.length === 0 && bools.length === 0) return rows;
   return rows.map((row, r) => {
     if (r === 0) return row;
     const out = row.slice();
+    // An unticked checkbox is an empty cell to a user: a row of them alone is not a request.
+    for (const i of bools) if (out[i] === false) out[i] = "";
     for (const i of identity) {
       const v = out[i];
       if (typeof v === "number") out[i] = automaticNumberText(v);

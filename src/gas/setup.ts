@@ -24,6 +24,11 @@ export function setupSpreadsheet(ss: Spreadsheet, adminEmail: string): string[] 
     ss.setSpreadsheetTimeZone(JAKARTA_TIME_ZONE);
     report.push(`Zona waktu spreadsheet diubah ke ${JAKARTA_TIME_ZONE}.`);
   }
+  // Typed dates are parsed by the spreadsheet's locale: id_ID reads 01/02/2026 as 1 February.
+  if (ss.getSpreadsheetLocale() !== "id_ID") {
+    ss.setSpreadsheetLocale("id_ID");
+    report.push("Lokal spreadsheet diubah ke Indonesia (id_ID), agar tanggal dibaca hari/bulan/tahun.");
+  }
   if (!ss.getSheetByName(SETTINGS_SHEET)) {
     createSettingsSheet(ss, adminEmail);
     report.push(`Sheet "${SETTINGS_SHEET}" dibuat: lengkapi identitas kantor, penandatangan dan peran.`);

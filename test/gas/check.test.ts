@@ -176,3 +176,30 @@ test("an anchor column named in Pengaturan but missing from the sheet is one cle
   expect(JSON.stringify(env.ui.alerts.at(-1))).toContain('Kolom acuan batas reaktivasi \\"Tanggal Berlaku SK\\"');
   expect(column(sheet, "Keputusan")).toEqual([""]);
 });
+
+test("a copied row keeps nobody else's ID: it gets its own, even when rows are sorted meanwhile", () => {
+  writeRows(sheet, [eligible("Ani", 1, { "Dok. KTP": false })]);
+  checkAll(env.spreadsheet, TODAY);
+  // The operator copies Ani's whole row (ID included) for a new applicant, Citra.
+  const width = sheet.getLastColumn();
+  sheet.getRange(3, 1, 1, width).setValues(sheet.getRange(2, 1, 1, width).getValues());
+  writeRows(sheet, [eligible("Citra", 3, { NIK: "123" })], 3);
+  sheet.getRange(3, headerIndex(sheet).get("ID Permohonan")! + 1).setValues([["PBI-2026-00001"]]);
+  const nameCol = headerIndex(sheet).get("Nama")! + 1;
+  sortOnSecondRead(() => sheet.sort(nameCol, false)); // Citra first, Ani second
+  const message = checkAll(env.spreadsheet, TODAY);
+  const byName = new Map(column(sheet, "Nama").map((n, i) => [n, i + 2]));
+  expect(cellOf(sheet, byName.get("Ani")!, "Keputusan")).toBe("Berkas Belum Lengkap");
+  expect(cellOf(sheet, byName.get("Citra")!, "Keputusan")).not.toBe("Berkas Belum Lengkap");
+  expect(message).toContain("berpindah");
+  checkAll(env.spreadsheet, TODAY);
+  expect(new Set(column(sheet, "ID Permohonan")).size).toBe(2);
+  expect(cellOf(sheet, byName.get("Citra")!, "Keputusan")).toBe("Data Tidak Valid");
+});
+
+test("a row of unticked checkboxes alone is not a request", () => {
+  writeRows(sheet, [eligible("Ani", 1), { "Dok. KTP": false, "Dok. KK": false }]);
+  const message = checkAll(env.spreadsheet, TODAY);
+  expect(message).toContain("1 permohonan diperiksa");
+  expect(column(sheet, "ID Permohonan")).toEqual(["PBI-2026-00001", ""]);
+});

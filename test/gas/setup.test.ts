@@ -87,3 +87,27 @@ function installFakesIn(timeZone: string): FakeEnv {
   const { installFakes } = require("../fakes") as typeof import("../fakes");
   return installFakes({ timeZone });
 }
+
+test("a spreadsheet in another locale is moved to Indonesian, so 01/02/2026 is 1 February", () => {
+  env.uninstall();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  env = (require("../fakes") as typeof import("../fakes")).installFakes({ locale: "en_US" });
+  const report = setupSpreadsheet(env.spreadsheet, "");
+  expect(env.spreadsheet.getSpreadsheetLocale()).toBe("id_ID");
+  expect(report.join(" ")).toContain("id_ID");
+});
+
+test("Jenis Kelamin's dropdown accepts every spelling the rules accept", () => {
+  const sheet = preparedSheet(env);
+  const col = headerIndex(sheet).get("Jenis Kelamin")! + 1;
+  expect(sheet.getRange(2, col).getDataValidations()[0]![0]!.getCriteriaValues()[0]).toEqual(["L", "P", "Laki-laki", "Perempuan"]);
+});
+
+test("new Pengaturan holds no other office's identity", () => {
+  setupSpreadsheet(env.spreadsheet, "");
+  const values = env.spreadsheet.getSheetByName("Pengaturan")!.getDataRange().getValues();
+  const value = (label: string) => values.find((r) => r[0] === label)![1];
+  expect(value("Pemerintah")).toBe("");
+  expect(value("Alamat Kantor")).toBe("");
+  expect(value("Format Nomor Surat")).toBe("400.9.3.2/{nomor:3}/Dinsos/{bulan_romawi}/{tahun}");
+});
