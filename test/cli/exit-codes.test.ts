@@ -5,7 +5,7 @@
  * required column; absent columns the profile's rules use named once on stderr with exit 0.
  */
 import { resolve } from "node:path";
-import { cli, fixture, ROOT, type Report } from "./helpers";
+import { checkJson, cli, fixture, ROOT, type Report } from "./helpers";
 
 /** Occurrences of a literal text. */
 const count = (haystack: string, needle: string): number => haystack.split(needle).length - 1;
@@ -286,6 +286,27 @@ describe("defaults", () => {
     expect(report.today).toBe("2026-11-24");
     expect(report.rows.map((x) => [x.decision, x.deadline, x.findings.map((f) => f.code)])).toEqual([
       ["ELIGIBLE", "2026-11-24", []],
+    ]);
+  });
+});
+
+describe("a profile's own required field", () => {
+  const HEAD = "Tanggal Permohonan,Nama,NIK,Nomor KK,Tanggal SK Penonaktifan,Status DTKS,Dok. KTP,Dok. KK,Dok. SKTM";
+  const ROW = "20/11/2026,Rudi Hartono,1971011808660002,1971011111120009,01/08/2026,Terdaftar,Ya,Ya,Ya";
+
+  test("without its column (pangkalpinang's Nomor SK Penonaktifan) the file is checked and the column named once", () => {
+    const { report, stderr } = checkJson("/mem/pk.csv", { "/mem/pk.csv": `${HEAD}\n${ROW}\n${ROW.replace("Rudi Hartono", "Rina")
+      .replace("1971011808660002", "1971015808660003")}\n` }, "pangkalpinang-reaktivasi");
+    expect(report.rows.map((r) => r.decision)).toEqual(["ELIGIBLE", "ELIGIBLE"]);
+    expect(stderr.match(/Nomor SK Penonaktifan/g)).toHaveLength(1);
+  });
+
+  test("with its column, a blank cell is REQUIRED_MISSING on that row", () => {
+    const { report } = checkJson("/mem/pk.csv", { "/mem/pk.csv": `${HEAD},No SK Nonaktif\n${ROW},\n${ROW.replace("Rudi Hartono", "Rina")
+      .replace("1971011808660002", "1971015808660003")},123/SK/2026\n` }, "pangkalpinang-reaktivasi");
+    expect(report.rows.map((r) => [r.decision, r.findings.map((f) => `${f.code}@${f.field}`)])).toEqual([
+      ["INVALID", ["REQUIRED_MISSING@deactivationRef"]],
+      ["ELIGIBLE", []],
     ]);
   });
 });
