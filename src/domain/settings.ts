@@ -23,10 +23,6 @@ export const SETTING_FIELDS = {
   website: { label: "Situs Web", initial: "", help: "Situs di kop surat." },
   city: { label: "Tempat Surat", initial: "", help: "Kota sebelum tanggal surat, mis. Pangkalpinang." },
   addressee: { label: "Tujuan Surat", initial: "", help: "Yth. … pada surat, mis. Kepala BPJS Kesehatan Cabang Pangkalpinang." },
-  signerTitle: { label: "Jabatan Penandatangan", initial: "", help: "Mis. Kepala Dinas Sosial." },
-  signerName: { label: "Nama Penandatangan", initial: "", help: "" },
-  signerRank: { label: "Pangkat Penandatangan", initial: "", help: "Mis. Pembina Utama Muda (IV/c)." },
-  signerNip: { label: "NIP Penandatangan", initial: "", help: "18 angka, ditulis sebagai teks." },
   numberFormat: {
     label: "Format Nomor Surat",
     initial: "400.9.3.2/{nomor:3}/Dinsos/{bulan_romawi}/{tahun}",
@@ -54,6 +50,15 @@ export const SHEET_TABLE = {
   windowAnchor: "Kolom Acuan Jendela",
 } as const;
 export const ROLE_TABLE = { email: "Email Pengguna", role: "Peran" } as const;
+/** One row per official who may sign (Purbalingga: Sekretaris Dinas or Kepala Dinas). */
+export const SIGNER_TABLE = { title: "Jabatan Penandatangan", name: "Nama", rank: "Pangkat/Golongan", nip: "NIP" } as const;
+
+export interface Signer {
+  title: string;
+  name: string;
+  rank: string;
+  nip: string;
+}
 
 const REGISTRY_POLICIES = { required: "required", facilitator: "facilitator", "decile-or-health-need": "decile-or-health-need" } as const;
 
@@ -67,6 +72,7 @@ export interface Settings {
   values: Record<SettingKey, string>;
   sheets: SheetSetting[];
   roles: { email: string; role: Role }[];
+  signers: Signer[];
 }
 
 export interface SettingsProblem {
@@ -136,6 +142,16 @@ const sheetRowSchema = z.object({
   slaMinutes: optionalNumber(SHEET_TABLE.slaMinutes, 1, 1440),
 });
 
+const signerRowSchema = z.object({
+  title: z.string().trim(),
+  name: z.string().trim(),
+  rank: z.string().trim(),
+  nip: z
+    .string()
+    .transform((s) => s.replace(/\s+/g, ""))
+    .refine((s) => s === "" || /^\d{18}$/.test(s), { error: `${SIGNER_TABLE.nip} penandatangan harus 18 angka.` }),
+});
+
 const roleRowSchema = z.object({
   email: z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "Email pengguna tidak sah." }),
   role: z.string().transform((s, ctx) => {
@@ -160,8 +176,9 @@ export function readSettings(grid: readonly (readonly Cell[])[]): { settings: Se
   const values = Object.fromEntries(Object.keys(SETTING_FIELDS).map((k) => [k, ""])) as Record<SettingKey, string>;
   const sheets: SheetSetting[] = [];
   const roles: Settings["roles"] = [];
+  const signers: Signer[] = [];
   const problems: SettingsProblem[] = [];
-  let table: "sheets" | "roles" | null = null;
+  let table: "sheets" | "roles" | "signers" | null = null;
   let columns: string[] = [];
 
   grid.forEach((cells, i) => {
@@ -182,6 +199,11 @@ export function readSettings(grid: readonly (readonly Cell[])[]): { settings: Se
       columns = text.map(headerKey);
       return;
     }
+    if (first === headerKey(SIGNER_TABLE.title)) {
+      table = "signers";
+      columns = text.map(headerKey);
+      return;
+    }
     const at = (label: string) => {
       const idx = columns.indexOf(headerKey(label));
       return idx < 0 ? "" : (text[idx] ?? "");
@@ -194,6 +216,13 @@ export function readSettings(grid: readonly (readonly Cell[])[]): { settings: Se
         const { sheet, profile, ...overrides } = parsed.data;
         sheets.push({ sheet, profileId: profile, overrides });
       }
+      return;
+    }
+    if (table === "signers") {
+      const raw = Object.fromEntries(Object.entries(SIGNER_TABLE).map(([k, label]) => [k, at(label)]));
+      const parsed = signerRowSchema.safeParse(raw);
+      if (!parsed.success) parsed.error.issues.forEach((issue) => problems.push({ row: rowNumber, message: issue.message }));
+      else signers.push(parsed.data);
       return;
     }
     if (table === "roles") {
@@ -213,15 +242,12 @@ export function readSettings(grid: readonly (readonly Cell[])[]): { settings: Se
   if (values.numberFormat !== "" && !values.numberFormat.includes("{nomor")) {
     problems.push({ row: null, message: `"${SETTING_FIELDS.numberFormat.label}" harus memuat {nomor}, misalnya {nomor:3}.` });
   }
-  if (values.signerNip !== "" && !/^\d{18}$/.test(values.signerNip.replace(/\s+/g, ""))) {
-    problems.push({ row: null, message: `"${SETTING_FIELDS.signerNip.label}" harus 18 angka.` });
-  }
   const seen = new Set<string>();
   for (const s of sheets) {
     if (seen.has(s.sheet)) problems.push({ row: null, message: `Sheet "${s.sheet}" tercantum dua kali di tabel "${SHEET_TABLE.sheet}".` });
     seen.add(s.sheet);
   }
-  return { settings: { values, sheets, roles }, problems };
+  return { settings: { values, sheets, roles, signers }, problems };
 }
 
 /** The profile for a request sheet; a sheet missing from the table uses the national default. */
@@ -236,16 +262,32 @@ export function roleOf(settings: Settings, email: string): Role[] {
   return settings.roles.filter((r) => r.email === e).map((r) => r.role);
 }
 
+const ROLE_HELP = `Peran: ${Object.keys(ROLES).join(", ")}`;
+
 /** The rows Siapkan Sheet writes into a new Pengaturan sheet. */
 export function defaultSettingsGrid(requestSheet = DEFAULT_REQUEST_SHEET, adminEmail = ""): string[][] {
-  const rows: string[][] = [["Pengaturan PBI-JK", "Nilai", "Keterangan"]];
-  for (const f of Object.values(SETTING_FIELDS)) rows.push([f.label, f.initial, f.help]);
-  rows.push(["", "", ""]);
-  rows.push(Object.values(SHEET_TABLE));
-  rows.push([requestSheet, DEFAULT_PROFILE_ID, ...Object.keys(SHEET_TABLE).slice(2).map(() => "")]);
-  rows.push(["", "", ""]);
-  rows.push([ROLE_TABLE.email, ROLE_TABLE.role, "Peran: operator, verifier, manager, kabid, signer, bpjs, admin"]);
-  if (adminEmail) rows.push([adminEmail, "admin", ""]);
-  const width = Math.max(...rows.map((r) => r.length));
+  return pad([["Pengaturan PBI-JK", "Nilai", "Keterangan"], ...missingSettingsRows([], requestSheet, adminEmail)]);
+}
+
+/**
+ * Rows to append to an existing Pengaturan sheet so it has every label and table: a rerun of
+ * Siapkan Sheet adds what is missing and leaves what the office wrote alone.
+ */
+export function missingSettingsRows(grid: readonly (readonly Cell[])[], requestSheet = DEFAULT_REQUEST_SHEET, adminEmail = ""): string[][] {
+  const firsts = new Set(grid.map((r) => headerKey(cellText(r[0]))));
+  const rows: string[][] = [];
+  for (const f of Object.values(SETTING_FIELDS)) if (!firsts.has(headerKey(f.label))) rows.push([f.label, f.initial, f.help]);
+  const table = (header: readonly string[], body: string[][]) => {
+    if (firsts.has(headerKey(header[0]!))) return;
+    rows.push([""], [...header], ...body);
+  };
+  table(Object.values(SIGNER_TABLE), [["Kepala Dinas Sosial", "", "", ""]]);
+  table(Object.values(SHEET_TABLE), [[requestSheet, DEFAULT_PROFILE_ID]]);
+  table([ROLE_TABLE.email, ROLE_TABLE.role, ROLE_HELP], adminEmail ? [[adminEmail, "admin"]] : []);
+  return rows.length ? pad(rows) : [];
+}
+
+function pad(rows: string[][]): string[][] {
+  const width = Math.max(3, ...rows.map((r) => r.length));
   return rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")]);
 }

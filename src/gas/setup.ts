@@ -7,7 +7,7 @@ import { JAKARTA_TIME_ZONE } from "../domain/dates";
 import {
   ADDON_WRITTEN_KEYS, DECISION_COLOURS, type InputRule, inputRuleFor, LOG_HEADERS, LOG_SHEET, missingHeaders, numberFormatFor,
 } from "../domain/layout";
-import { DEFAULT_REQUEST_SHEET, defaultSettingsGrid, SETTINGS_SHEET } from "../domain/settings";
+import { DEFAULT_REQUEST_SHEET, defaultSettingsGrid, missingSettingsRows, SETTINGS_SHEET } from "../domain/settings";
 import { type Cell } from "../domain/text";
 import { columnRuns } from "./grid";
 import { describeProblems, loadSettings } from "./settingsRepo";
@@ -29,9 +29,12 @@ export function setupSpreadsheet(ss: Spreadsheet, adminEmail: string): string[] 
     ss.setSpreadsheetLocale("id_ID");
     report.push("Lokal spreadsheet diubah ke Indonesia (id_ID), agar tanggal dibaca hari/bulan/tahun.");
   }
-  if (!ss.getSheetByName(SETTINGS_SHEET)) {
+  const settingsSheet = ss.getSheetByName(SETTINGS_SHEET);
+  if (!settingsSheet) {
     createSettingsSheet(ss, adminEmail);
     report.push(`Sheet "${SETTINGS_SHEET}" dibuat: lengkapi identitas kantor, penandatangan dan peran.`);
+  } else {
+    completeSettingsSheet(settingsSheet, adminEmail, report);
   }
   const { settings, problems } = loadSettings(ss);
   const names = settings.sheets.length ? settings.sheets.map((s) => s.sheet) : [DEFAULT_REQUEST_SHEET];
@@ -56,6 +59,21 @@ function createSettingsSheet(ss: Spreadsheet, adminEmail: string): void {
   sheet.setColumnWidth(3, 420);
 }
 
+/** Appends the labels and tables an older or edited Pengaturan lacks, below what is there. */
+function completeSettingsSheet(sheet: Sheet, adminEmail: string, report: string[]): void {
+  const grid = sheet.getDataRange().getValues() as Cell[][];
+  const rows = missingSettingsRows(grid, DEFAULT_REQUEST_SHEET, adminEmail);
+  if (rows.length === 0) return;
+  const width = rows[0]!.length;
+  const first = sheet.getLastRow() + 1;
+  if (first + rows.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length);
+  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  const range = sheet.getRange(first, 1, rows.length, width);
+  range.setNumberFormat("@");
+  range.setValues(rows);
+  report.push(`Sheet "${SETTINGS_SHEET}": ${rows.filter((r) => r[0]).length} baris pengaturan yang belum ada ditambahkan di bawah.`);
+}
+
 export function setupRequestSheet(ss: Spreadsheet, name: string, report: string[]): Sheet {
   let sheet = ss.getSheetByName(name);
   if (!sheet) {
@@ -76,8 +94,8 @@ export function setupRequestSheet(ss: Spreadsheet, name: string, report: string[
   const columns = mapHeaders(all);
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   applyFormatsAndRules(sheet, columns, all.length, report);
-  applyDecisionColours(sheet, columns);
-  protectAddonColumns(sheet, columns);
+  applyDecisionColours(sheet, columns, report);
+  protectAddonColumns(sheet, columns, report);
   return sheet;
 }
 
@@ -128,26 +146,34 @@ function buildRule(rule: InputRule, header: string): DataValidation {
     .build();
 }
 
-/** Decision colours as conditional formatting, so they follow the value through sorts and edits. */
-function applyDecisionColours(sheet: Sheet, columns: ColumnMap): void {
+/**
+ * Decision colours as conditional formatting, so they follow the value through sorts and edits.
+ * The add-on's rules are those on the decision column alone; they are renewed when the sheet grew.
+ */
+function applyDecisionColours(sheet: Sheet, columns: ColumnMap, report: string[]): void {
   const col = columns.decision;
   if (col === undefined) return;
+  const rows = Math.max(1, sheet.getMaxRows() - 1);
   const existing = sheet.getConditionalFormatRules();
-  const target = sheet.getRange(2, col + 1, Math.max(1, sheet.getMaxRows() - 1), 1).getA1Notation();
-  const ours = existing.some((r) => r.getRanges().some((range) => range.getA1Notation() === target));
-  if (ours) return;
-  const range = sheet.getRange(2, col + 1, Math.max(1, sheet.getMaxRows() - 1), 1);
+  const isOurs = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) =>
+    rule.getRanges().every((r) => r.getColumn() === col + 1 && r.getNumColumns() === 1 && r.getRow() === 2);
+  const ours = existing.filter(isOurs);
+  const current = ours.length === Object.keys(DECISION_COLOURS).length &&
+    ours.every((rule) => rule.getRanges().every((r) => r.getNumRows() === rows));
+  if (current) return;
+  const range = sheet.getRange(2, col + 1, rows, 1);
   const added = Object.entries(DECISION_COLOURS).map(([text, colour]) =>
     SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(text).setBackground(colour).setRanges([range]).build(),
   );
-  sheet.setConditionalFormatRules([...existing, ...added]);
+  sheet.setConditionalFormatRules([...existing.filter((r) => !isOurs(r)), ...added]);
+  report.push(`Sheet "${sheet.getName()}": warna keputusan dipasang.`);
 }
 
 /**
  * Columns the add-on writes get a warning-only protection: the add-on runs as the person using it,
  * so a hard protection would stop the add-on itself. Users still see a warning before typing.
  */
-function protectAddonColumns(sheet: Sheet, columns: ColumnMap): void {
+function protectAddonColumns(sheet: Sheet, columns: ColumnMap, report: string[]): void {
   const wanted = columnRuns(ADDON_WRITTEN_KEYS.map((k) => columns[k]).filter((i): i is number => i !== undefined))
     .map((run) => sheet.getRange(1, run[0]! + 1, sheet.getMaxRows(), run.length).getA1Notation());
   const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).filter((p) => p.getDescription() === PROTECTION_NOTE);
@@ -155,6 +181,7 @@ function protectAddonColumns(sheet: Sheet, columns: ColumnMap): void {
   if (have === [...wanted].sort().join(",")) return;
   existing.forEach((p) => p.remove());
   for (const a1 of wanted) sheet.getRange(a1).protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
+  report.push(`Sheet "${sheet.getName()}": kolom yang diisi add-on diberi peringatan bila disunting.`);
 }
 
 function setupLogSheet(ss: Spreadsheet, report: string[]): void {

@@ -1,4 +1,4 @@
-import { defaultSettingsGrid, profileForSheet, readSettings, roleOf, SHEET_TABLE } from "../../src/domain/settings";
+import { defaultSettingsGrid, missingSettingsRows, profileForSheet, readSettings, roleOf, SHEET_TABLE, SIGNER_TABLE } from "../../src/domain/settings";
 
 function gridWith(sheetRow: string[], roles: string[][] = []): string[][] {
   const grid = defaultSettingsGrid("Permohonan", "admin@dinsos.go.id");
@@ -46,20 +46,39 @@ test("every problem is Indonesian and names its row", () => {
   ]));
 });
 
-test("numbering format, numbering mode and NIP are checked", () => {
+test("numbering format and numbering mode are checked", () => {
   const grid = defaultSettingsGrid();
   const set = (label: string, value: string) => {
     grid.find((r) => r[0] === label)![1] = value;
   };
   set("Format Nomor Surat", "400/Dinsos/2026");
   set("Cara Penomoran", "kadang");
-  set("NIP Penandatangan", "1965");
   const messages = readSettings(grid).problems.map((p) => p.message);
   expect(messages).toEqual([
     `"Cara Penomoran" harus Otomatis atau Manual.`,
     `"Format Nomor Surat" harus memuat {nomor}, misalnya {nomor:3}.`,
-    `"NIP Penandatangan" harus 18 angka.`,
   ]);
+});
+
+test("signers are a table: one row each, NIP of 18 digits", () => {
+  const grid = defaultSettingsGrid();
+  const at = grid.findIndex((r) => r[0] === SIGNER_TABLE.title);
+  const width = grid[0]!.length;
+  const row = (...cells: string[]) => [...cells, ...Array<string>(width - cells.length).fill("")];
+  grid.splice(at + 1, 1,
+    row("Sekretaris Dinas", "Dra. Sri Wahyuni", "Pembina (IV/a)", "19700101 199503 2 001"),
+    row("Kepala Dinas", "Eni Sosiatman", "Pembina Utama Muda (IV/c)", "1965"));
+  const { settings, problems } = readSettings(grid);
+  expect(settings.signers.map((s) => [s.title, s.nip])).toEqual([["Sekretaris Dinas", "197001011995032001"]]);
+  expect(problems).toEqual([{ row: at + 3, message: "NIP penandatangan harus 18 angka." }]);
+});
+
+test("an older Pengaturan gets only what it lacks", () => {
+  const full = defaultSettingsGrid("Permohonan", "admin@dinsos.go.id");
+  expect(missingSettingsRows(full)).toEqual([]);
+  const older = full.filter((r) => r[0] !== "Tembusan" && r[0] !== SIGNER_TABLE.title && r[0] !== "Kepala Dinas Sosial");
+  const added = missingSettingsRows(older).map((r) => r[0]);
+  expect(added).toEqual(["Tembusan", "", SIGNER_TABLE.title, "Kepala Dinas Sosial"]);
 });
 
 test("a sheet listed twice is a problem; an unlisted sheet gets the national profile", () => {

@@ -111,3 +111,28 @@ test("new Pengaturan holds no other office's identity", () => {
   expect(value("Alamat Kantor")).toBe("");
   expect(value("Format Nomor Surat")).toBe("400.9.3.2/{nomor:3}/Dinsos/{bulan_romawi}/{tahun}");
 });
+
+test("setup completes a Pengaturan whose role table was deleted, keeping the rest", () => {
+  setupSpreadsheet(env.spreadsheet, "admin@dinsos.go.id");
+  const settings = env.spreadsheet.getSheetByName("Pengaturan")!;
+  const values = settings.getDataRange().getValues();
+  const roleHeader = values.findIndex((r) => r[0] === "Email Pengguna") + 1;
+  settings.getRange(roleHeader, 1, values.length - roleHeader + 1, values[0]!.length).clearContent();
+  settings.getRange(2, 2).setValues([["Pemerintah Kota Pangkalpinang"]]);
+  const report = setupSpreadsheet(env.spreadsheet, "admin@dinsos.go.id");
+  expect(report.join(" ")).toContain("ditambahkan");
+  const after = settings.getDataRange().getValues();
+  expect(after[1]![1]).toBe("Pemerintah Kota Pangkalpinang");
+  expect(after.some((r) => r[0] === "admin@dinsos.go.id")).toBe(true);
+  expect(setupSpreadsheet(env.spreadsheet, "admin@dinsos.go.id")).toEqual(["Semua sheet sudah siap; tidak ada yang diubah."]);
+});
+
+test("after the sheet grew, setup renews its colour rules instead of adding a second set", () => {
+  const sheet = preparedSheet(env);
+  sheet.insertRowsAfter(sheet.getMaxRows(), 500);
+  const report = setupSpreadsheet(env.spreadsheet, "admin@dinsos.go.id");
+  expect(report.join(" ")).toContain("warna keputusan");
+  const rules = sheet.getConditionalFormatRules();
+  expect(rules).toHaveLength(5);
+  expect(rules[0]!.getRanges()[0]!.getNumRows()).toBe(sheet.getMaxRows() - 1);
+});
