@@ -270,7 +270,7 @@ export function nikCodes(result: RowResult): string[] {
   return codes(result).filter((c) => c.startsWith("NIK_")).sort();
 }
 
-/** The 20 finding codes of section 3 with their severity. */
+/** The 20 finding codes of section 3 with their severity, copied from the spec on purpose: the oracle the code is checked against. */
 export const SPEC_SEVERITY = {
   REQUIRED_MISSING: "error",
   VALUE_UNKNOWN: "error",
