@@ -77,9 +77,40 @@ export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: R
   const current = sheet.getDataRange().getValues() as Cell[][];
   const columns = mapHeaders(current[0] ?? []);
   requireColumns(columns, ["id", ...RESULT_KEYS]);
+  const located = locateRows(results, copies, raw, table.columns, current, columns);
+  const targets = new Map<number, Target>();
+  for (const [index, result] of located) {
+    targets.set(index, { result, output: rowOutput(result, profile), id: ids.get(result) ?? null });
+  }
+  const skipped = results.length - targets.size;
+
+  const counts: Partial<Record<string, number>> = {};
+  for (const t of targets.values()) counts[t.output.decision] = (counts[t.output.decision] ?? 0) + 1;
+  if (targets.size > 0) writeResults(sheet, current, columns, targets, only !== undefined);
+  return { checked: results.length, written: targets.size, skipped, counts };
+}
+
+interface Target {
+  result: RowResult;
+  output: RowOutput;
+  /** A new ID to write, or null to keep the row's. */
+  id: string | null;
+}
+
+/**
+ * Where each result's row is now (0-based index into `current`). A unique ID finds its row
+ * wherever a sort moved it; a row without a usable ID (new, or a copied ID) must still be where
+ * it was, with the same ID cell and name. Rows not found are left out: they are checked next time.
+ */
+function locateRows(
+  results: readonly RowResult[],
+  copies: ReadonlySet<RowResult>,
+  read: readonly Cell[][],
+  readColumns: ColumnMap,
+  current: readonly Cell[][],
+  columns: ColumnMap,
+): Map<number, RowResult> {
   const idCol = columns.id!;
-  const nameCol = columns.name;
-  // Only an ID that stands on one row locates a row; a copied ID is ambiguous.
   const rowById = new Map<string, number>();
   const ambiguous = new Set<string>();
   current.forEach((row, i) => {
@@ -88,34 +119,27 @@ export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: R
     if (rowById.has(id)) ambiguous.add(id);
     rowById.set(id, i);
   });
-  const targets = new Map<number, { result: RowResult; output: RowOutput; id: string | null }>();
-  let skipped = 0;
+  const sameName = (i: number) =>
+    columns.name === undefined || cellText(current[i]![columns.name]) === cellText(read[i]?.[readColumns.name ?? -1]);
+  const located = new Map<number, RowResult>();
   for (const result of results) {
-    let index: number | undefined;
     const id = result.request.id;
-    if (id && !copies.has(result) && !ambiguous.has(id)) index = rowById.get(id);
-    else {
-      // A row without a usable ID must still be where it was, with the same ID cell and name.
-      const i = result.row - 1;
-      const same = current[i] !== undefined && cellText(current[i]![idCol]).trim() === id &&
-        (nameCol === undefined || cellText(current[i]![nameCol]) === cellText(raw[i]?.[table.columns.name ?? -1]));
-      if (same) index = i;
+    if (id && !copies.has(result) && !ambiguous.has(id)) {
+      const index = rowById.get(id);
+      if (index !== undefined) located.set(index, result);
+      continue;
     }
-    if (index === undefined) skipped++;
-    else targets.set(index, { result, output: rowOutput(result, profile), id: ids.get(result) ?? null });
+    const i = result.row - 1;
+    if (current[i] !== undefined && cellText(current[i]![idCol]).trim() === id && sameName(i)) located.set(i, result);
   }
-
-  const counts: Partial<Record<string, number>> = {};
-  for (const t of targets.values()) counts[t.output.decision] = (counts[t.output.decision] ?? 0) + 1;
-  if (targets.size > 0) writeResults(sheet, current, columns, targets, only !== undefined);
-  return { checked: results.length, written: targets.size, skipped, counts };
+  return located;
 }
 
 function writeResults(
   sheet: Sheet,
   current: Cell[][],
   columns: ColumnMap,
-  targets: Map<number, { result: RowResult; output: RowOutput; id: string | null }>,
+  targets: Map<number, Target>,
   partial: boolean,
 ): void {
   // A loop, not Math.min(...spread): spreading 150k+ rows overflows the call stack.
