@@ -75,7 +75,7 @@ export function decide(row: RequestRow, profile: Profile): Eligibility {
   const missingDocuments = profile.requiredDocuments.filter((d) => !row.documents[d]);
   if (missingDocuments.length) flag("DOCUMENTS_INCOMPLETE");
 
-  const rejecting = REASON_CODES.filter((r, i) => i < REJECTING_COUNT && found[i]);
+  const rejecting = REASON_CODES.filter((_, i) => i < REJECTING_COUNT && found[i]);
   if (rejecting.length) return { decision: "NOT_ELIGIBLE", reasons: rejecting, deadline, missingDocuments };
   if (missingDocuments.length) {
     return { decision: "INCOMPLETE", reasons: ["DOCUMENTS_INCOMPLETE"], deadline, missingDocuments };

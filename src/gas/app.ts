@@ -1,6 +1,6 @@
 /** Menu actions and the sidebar API: each runs guarded, so users see Indonesian text, never a trace. */
 import { type ColumnKey, mapHeaders } from "../domain/columns";
-import { SETTINGS_SHEET, type Settings } from "../domain/settings";
+import { SETTINGS_SHEET } from "../domain/settings";
 import { cellText } from "../domain/text";
 import { type CheckSummary, checkSheet, describeSummary } from "./checkRunner";
 import { logError, UserError, userMessage } from "./errors";
