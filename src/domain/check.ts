@@ -71,8 +71,8 @@ export function checkTable(
   const missingAnchor = anchor && anchorColumn < 0 ? anchor : null;
   const checker = new RowChecker({ profile, today, columns, anchorColumn: anchorColumn < 0 ? undefined : anchorColumn });
   const results: RowResult[] = [];
-  // First open request per service and NIK; NIK strings are used as they are (no key building).
-  const firstOpen = new Map<Service, Map<string, { row: number; id: string }>>();
+  // First open request per service and NIK, as its index in `results`.
+  const firstOpen = new Map<Service, Map<string, number>>();
 
   for (let i = 0; i < rows.length; i++) {
     const cells = rows[i]!;
@@ -83,8 +83,11 @@ export function checkTable(
       let byNik = firstOpen.get(row.service);
       if (!byNik) firstOpen.set(row.service, (byNik = new Map()));
       const first = byNik.get(row.nik);
-      if (first) findings.push(finding("DUPLICATE_OPEN_REQUEST", "nik", MESSAGES.duplicateOpen(first.row, first.id)));
-      else byNik.set(row.nik, { row: rowNumber, id: row.id });
+      if (first === undefined) byNik.set(row.nik, results.length);
+      else {
+        const earlier = results[first]!;
+        findings.push(finding("DUPLICATE_OPEN_REQUEST", "nik", MESSAGES.duplicateOpen(earlier.row, earlier.request.id)));
+      }
     }
     results.push(resultFor(rowNumber, row, findings, profile));
   }

@@ -160,13 +160,15 @@ export function parseDateTimeText(raw: string): { date: IsoDate; minutes: number
   return day ? { date: day, minutes: hours * 60 + minutes } : null;
 }
 
+/** Read results are shared: a sheet repeats few date texts, and callers never change them. */
+const dateReads = new Map<string, DateRead>();
 const BLANK: DateRead = { kind: "blank" };
 const INVALID: DateRead = { kind: "invalid" };
 
 export type DateRead =
-  | { kind: "blank" }
-  | { kind: "invalid" }
-  | { kind: "ok"; date: IsoDate; minutes: number | null };
+  | { readonly kind: "blank" }
+  | { readonly kind: "invalid" }
+  | { readonly kind: "ok"; readonly date: IsoDate; readonly minutes: number | null };
 
 /** A date cell: a Date value (read as a Jakarta calendar date) or recognised text. */
 export function readDateCell(cell: Cell, withTime = false): DateRead {
@@ -185,6 +187,12 @@ export function readDateCell(cell: Cell, withTime = false): DateRead {
     const parsed = parseDateTimeText(cell);
     return parsed ? { kind: "ok", ...parsed } : INVALID;
   }
-  const date = parseDateText(cell);
-  return date ? { kind: "ok", date, minutes: null } : INVALID;
+  let read = dateReads.get(cell);
+  if (read === undefined) {
+    const date = parseDateText(cell);
+    read = date ? { kind: "ok", date, minutes: null } : INVALID;
+    if (dateReads.size > 20000) dateReads.clear();
+    dateReads.set(cell, read);
+  }
+  return read;
 }

@@ -40,10 +40,10 @@ export function reactivationDeadline(deactivationDate: IsoDate, profile: Profile
 
 /** Decides a row that has no error-level finding. */
 export function decide(row: RequestRow, profile: Profile): Eligibility {
-  // Flags indexed like REASON_CODES, so the reasons come out in canonical order.
-  const found: boolean[] = new Array<boolean>(REASON_CODES.length).fill(false);
+  // One bit per reason, indexed like REASON_CODES, so the reasons come out in canonical order.
+  let found = 0;
   const flag = (reason: ReasonCode) => {
-    found[REASON_INDEX[reason]] = true;
+    found |= 1 << REASON_INDEX[reason];
   };
   let deadline: IsoDate | null = null;
   if (profile.service === "reactivation" && row.windowStart) {
@@ -75,12 +75,13 @@ export function decide(row: RequestRow, profile: Profile): Eligibility {
   const missingDocuments = profile.requiredDocuments.filter((d) => !row.documents[d]);
   if (missingDocuments.length) flag("DOCUMENTS_INCOMPLETE");
 
-  const rejecting = REASON_CODES.filter((_, i) => i < REJECTING_COUNT && found[i]);
+  const has = (i: number) => (found & (1 << i)) !== 0;
+  const rejecting = REASON_CODES.filter((_, i) => i < REJECTING_COUNT && has(i));
   if (rejecting.length) return { decision: "NOT_ELIGIBLE", reasons: rejecting, deadline, missingDocuments };
   if (missingDocuments.length) {
     return { decision: "INCOMPLETE", reasons: ["DOCUMENTS_INCOMPLETE"], deadline, missingDocuments };
   }
-  const pending = REASON_CODES.filter((_, i) => found[i]);
+  const pending = found === 0 ? [] : REASON_CODES.filter((_, i) => has(i));
   if (pending.length) return { decision: "NEEDS_VERIFICATION", reasons: pending, deadline, missingDocuments };
   return { decision: "ELIGIBLE", reasons: [], deadline, missingDocuments };
 }
