@@ -34,7 +34,7 @@ export function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: Recor
     return cells;
   });
   if (grid.length > sheet.getMaxRows() - firstRow + 1) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length);
-  sheet.getRange(firstRow, 1, grid.length, width).setValues(grid as GoogleAppsScript.Spreadsheet.Range["getValues"] extends () => infer V ? V : never);
+  sheet.getRange(firstRow, 1, grid.length, width).setValues(grid);
 }
 
 export function column(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: string): unknown[] {
