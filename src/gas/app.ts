@@ -157,7 +157,19 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
     const settings = cachedSettings();
     if (!e?.range || !settings) return;
     // Wait for a running full check to finish, so its older reading never overwrites this one.
-    withDocumentLock(() => recheckEditedRows(e.range, settings, new Date()), 20000);
+    // Where the lock service is not available to a simple trigger, check without it.
+    let lock: GoogleAppsScript.Lock.Lock | null = null;
+    try {
+      lock = LockService.getDocumentLock();
+    } catch {
+      lock = null;
+    }
+    if (lock && !lock.tryLock(20000)) return;
+    try {
+      recheckEditedRows(e.range, settings, new Date());
+    } finally {
+      lock?.releaseLock();
+    }
   } catch (error) {
     logError("onEdit", error);
   }

@@ -203,3 +203,16 @@ test("a row of unticked checkboxes alone is not a request", () => {
   expect(message).toContain("1 permohonan diperiksa");
   expect(column(sheet, "ID Permohonan")).toEqual(["PBI-2026-00001", ""]);
 });
+
+test("onEdit waits for a running check and, when it stays busy, leaves the row to the next check", () => {
+  writeRows(sheet, [eligible("Ani", 1)]);
+  checkAll(env.spreadsheet, TODAY);
+  const ktp = headerIndex(sheet).get("Dok. KTP")! + 1;
+  sheet.getRange(2, ktp).setValues([[false]]);
+  env.locks.document.heldByOther = true;
+  onEdit({ range: sheet.getRange(2, ktp) } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+  expect(cellOf(sheet, 2, "Keputusan")).toBe("Layak");
+  env.locks.document.heldByOther = false;
+  onEdit({ range: sheet.getRange(2, ktp) } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+  expect(cellOf(sheet, 2, "Keputusan")).toBe("Berkas Belum Lengkap");
+});
