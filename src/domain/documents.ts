@@ -8,15 +8,15 @@ export type DocumentKey = (typeof DOCUMENT_KEYS)[number];
 export const DOCUMENTS: Record<DocumentKey, { name: string; source: string }> = {
   docKtp: { name: "fotokopi KTP", source: "KTP pemohon (bila hilang, urus ke Dinas Dukcapil)" },
   docKk: { name: "fotokopi Kartu Keluarga", source: "KK pemohon (bila hilang, urus ke Dinas Dukcapil)" },
-  docSktm: { name: "SKTM", source: "dari kelurahan/desa, diketahui kecamatan" },
+  docSktm: { name: "SKTM", source: "diurus di kelurahan/desa, diketahui kecamatan" },
   docCard: { name: "fotokopi kartu KIS PBI yang nonaktif", source: "kartu KIS milik pemohon" },
   docRegistry: {
     name: "surat keterangan terdaftar DTSEN/DTKS",
-    source: "dari desa/kelurahan atau operator SIKS-NG Dinas Sosial",
+    source: "diminta ke desa/kelurahan atau operator SIKS-NG Dinas Sosial",
   },
   docBpjsStatus: {
     name: "surat keterangan status kepesertaan dari BPJS Kesehatan",
-    source: "dari BPJS Kesehatan Care Center 165, asisten JKN Chika, atau kantor BPJS Kesehatan terdekat",
+    source: "diminta lewat BPJS Kesehatan Care Center 165, asisten JKN Chika, atau kantor BPJS Kesehatan terdekat",
   },
-  docHealthFacility: { name: "surat dari rumah sakit atau puskesmas", source: "dari rumah sakit atau puskesmas yang merawat" },
+  docHealthFacility: { name: "surat dari rumah sakit atau puskesmas", source: "diminta ke rumah sakit atau puskesmas yang merawat" },
 };
