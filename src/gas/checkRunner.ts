@@ -9,7 +9,7 @@ import { type Cell, cellText } from "../domain/text";
 import { UserError } from "./errors";
 import { type Value, writeColumns } from "./grid";
 import { presentRows } from "./present";
-import { documentProperties } from "./services";
+import { documentProperties, retrying } from "./services";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -60,7 +60,7 @@ function assignIds(results: RowResult[], copies: Set<RowResult>, existing: strin
  */
 export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: ReadonlySet<number>): CheckSummary {
   const profile = profileForSheet(settings, sheet.getName());
-  const raw = sheet.getDataRange().getValues() as Cell[][];
+  const raw = retrying(() => sheet.getDataRange().getValues()) as Cell[][];
   const grid = presentRows(raw, mapHeaders(raw[0] ?? []), sheet.getParent().getSpreadsheetTimeZone());
   const table = checkTable(grid[0] ?? [], grid.slice(1), profile, todayInJakarta(now));
   if (table.missingRequired.length) requireColumns(table.columns, table.missingRequired);
@@ -74,7 +74,7 @@ export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: R
 
   // Re-read just before writing and find each row again by its ID: a sort or a column move
   // made meanwhile must never put a result on the wrong person.
-  const current = sheet.getDataRange().getValues() as Cell[][];
+  const current = retrying(() => sheet.getDataRange().getValues()) as Cell[][];
   const columns = mapHeaders(current[0] ?? []);
   requireColumns(columns, ["id", ...RESULT_KEYS]);
   const located = locateRows(results, copies, raw, table.columns, current, columns);
@@ -165,7 +165,8 @@ function writeResults(
   // A full check covers every filled row, so only a partial one must keep the notes in between.
   const notes = sheet.getRange(first + 1, columns.checkResult! + 1, count, 1);
   const old = partial && count > targets.size ? notes.getNotes() : [];
-  notes.setNotes(Array.from({ length: count }, (_, r) => [targets.get(first + r)?.output.note ?? old[r]?.[0] ?? ""]));
+  const noteValues = Array.from({ length: count }, (_, r) => [targets.get(first + r)?.output.note ?? old[r]?.[0] ?? ""]);
+  retrying(() => notes.setNotes(noteValues));
 
   // Valid phone numbers are stored normalised (+62…), written only when one changes.
   const phoneCol = columns.phone;

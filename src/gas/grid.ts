@@ -2,6 +2,8 @@
  * Batched writes: values for several columns over a span of rows go out as one setValues per
  * run of adjacent columns, so the call count never depends on the number of rows.
  */
+import { retrying } from "./services";
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Value = string | number | boolean | Date;
 
@@ -32,6 +34,6 @@ export function writeColumns(
   for (const run of columnRuns(columns)) {
     const block: Value[][] = [];
     for (let r = 0; r < count; r++) block.push(run.map((c) => cellFor(r, c)));
-    sheet.getRange(firstRow, run[0]! + 1, count, run.length).setValues(block);
+    retrying(() => sheet.getRange(firstRow, run[0]! + 1, count, run.length).setValues(block));
   }
 }

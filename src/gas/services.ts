@@ -37,3 +37,22 @@ export function documentProperties(): GoogleAppsScript.Properties.Properties {
 export function toast(ss: Spreadsheet, message: string, title = "PBI-JK"): void {
   ss.toast(message, title, 8);
 }
+
+/** Messages of Sheets failures that pass on their own: worth another try after a pause. */
+const TRANSIENT = /timed out|time-?out|try again|internal error|service (is )?unavailable|too many|rate limit/i;
+
+/**
+ * Runs a spreadsheet read or write again after a short, growing pause when Google reports a
+ * passing failure. Only for idempotent calls (a read, or writing the same values again).
+ */
+export function retrying<T>(fn: () => T, attempts = 3): T {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return fn();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempt >= attempts || !TRANSIENT.test(message)) throw error;
+      Utilities.sleep(500 * 2 ** (attempt - 1) + Math.floor(Math.random() * 250));
+    }
+  }
+}
