@@ -105,7 +105,7 @@ const TEXTS = {
   phoneFormat: () =>
     `Kolom ${q("phone")} bukan nomor HP Indonesia yang dikenali. Tulis seperti 081234567890 atau +6281234567890.`,
   duplicateOpen: (row: number, id: string) =>
-    `Sudah ada permohonan terbuka dengan NIK dan layanan yang sama di baris ${row}${id ? ` (ID ${id})` : ""}. Lanjutkan permohonan itu, atau selesaikan salah satunya.`,
+    `Isi kolom ${q("nik")} dan ${q("service")} sama dengan permohonan yang masih terbuka di baris ${row}${id ? ` (ID ${id})` : ""}. Lanjutkan permohonan itu, atau selesaikan salah satunya.`,
 } as const;
 
 type Texts = typeof TEXTS;
