@@ -3,15 +3,13 @@
  * needed (settings come from the copy in document properties; IDs wait for a full check).
  */
 import { checkTable } from "../domain/check";
-import { mapHeaders, OUTPUT_COLUMNS } from "../domain/columns";
+import { columnForHeader, mapHeaders } from "../domain/columns";
 import { todayInJakarta } from "../domain/dates";
 import { RESULT_KEYS, type ResultKey, rowOutput } from "../domain/outputs";
 import { profileForSheet, type Settings } from "../domain/settings";
-import { cellText, type Cell } from "../domain/text";
+import type { Cell } from "../domain/text";
 import { type Value, writeColumns } from "./grid";
 import { presentRows } from "./present";
-
-const OUTPUT_HEADERS = new Set<string>(OUTPUT_COLUMNS.map((c) => c.header));
 
 export function recheckEditedRows(range: GoogleAppsScript.Spreadsheet.Range, settings: Settings, now: Date): number {
   const sheet = range.getSheet();
@@ -24,7 +22,8 @@ export function recheckEditedRows(range: GoogleAppsScript.Spreadsheet.Range, set
   const headers = raw[0] ?? [];
   const grid = presentRows(raw, mapHeaders(headers), sheet.getParent().getSpreadsheetTimeZone());
   const editedColumns = headers.slice(range.getColumn() - 1, range.getColumn() - 1 + range.getNumColumns());
-  if (editedColumns.every((h) => OUTPUT_HEADERS.has(cellText(h).trim()))) return 0;
+  // The add-on's own columns are not input: editing them alone changes no result.
+  if (editedColumns.every((h) => columnForHeader(h)?.output)) return 0;
   const profile = profileForSheet(settings, sheet.getName());
   const table = checkTable(headers, grid.slice(1), profile, todayInJakarta(now));
   if (table.missingRequired.length || table.missingAnchor || RESULT_KEYS.some((k) => table.columns[k] === undefined)) return 0;
