@@ -79,6 +79,8 @@ export interface SettingsProblem {
   /** Row in the Pengaturan sheet (1-based), when the problem has one. */
   row: number | null;
   message: string;
+  /** A problem in the request-sheet table: checking cannot know which rules apply. */
+  blocksChecks?: boolean;
 }
 
 const roleByName = new Map<string, Role>();
@@ -211,7 +213,9 @@ export function readSettings(grid: readonly (readonly Cell[])[]): { settings: Se
     if (table === "sheets") {
       const raw = Object.fromEntries(Object.entries(SHEET_TABLE).map(([k, label]) => [k, at(label)]));
       const parsed = sheetRowSchema.safeParse(raw);
-      if (!parsed.success) parsed.error.issues.forEach((issue) => problems.push({ row: rowNumber, message: issue.message }));
+      if (!parsed.success) {
+        parsed.error.issues.forEach((issue) => problems.push({ row: rowNumber, message: issue.message, blocksChecks: true }));
+      }
       else {
         const { sheet, profile, ...overrides } = parsed.data;
         sheets.push({ sheet, profileId: profile, overrides });
@@ -244,7 +248,9 @@ export function readSettings(grid: readonly (readonly Cell[])[]): { settings: Se
   }
   const seen = new Set<string>();
   for (const s of sheets) {
-    if (seen.has(s.sheet)) problems.push({ row: null, message: `Sheet "${s.sheet}" tercantum dua kali di tabel "${SHEET_TABLE.sheet}".` });
+    if (seen.has(s.sheet)) {
+      problems.push({ row: null, message: `Sheet "${s.sheet}" tercantum dua kali di tabel "${SHEET_TABLE.sheet}".`, blocksChecks: true });
+    }
     seen.add(s.sheet);
   }
   return { settings: { values, sheets, roles, signers }, problems };

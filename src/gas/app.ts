@@ -6,7 +6,7 @@ import { type CheckSummary, checkSheet, describeSummary } from "./checkRunner";
 import { logError, UserError, userMessage } from "./errors";
 import { recheckEditedRows } from "./onEditCheck";
 import { activeSpreadsheet, activeUserEmail, toast, withDocumentLock } from "./services";
-import { cachedSettings, describeProblems, loadSettings, requireSettings } from "./settingsRepo";
+import { cachedSettings, describeProblems, loadSettings, settingsForChecks } from "./settingsRepo";
 import { setupSpreadsheet } from "./setup";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -29,12 +29,14 @@ export function buildMenu(): void {
   menu.addToUi();
 }
 
-/** Runs an action for the menu: problems go to an alert, success to a toast. */
+/** Runs an action for the menu: problems and longer reports go to an alert, a one-line result to a toast. */
 function fromMenu(context: string, action: (ss: Spreadsheet) => string, startMessage?: string): void {
   try {
     const ss = activeSpreadsheet();
     if (startMessage) toast(ss, startMessage);
-    toast(ss, action(ss));
+    const message = action(ss);
+    if (message.includes("\n")) SpreadsheetApp.getUi().alert("PBI-JK", message, SpreadsheetApp.getUi().ButtonSet.OK);
+    else toast(ss, message);
   } catch (error) {
     logError(context, error);
     SpreadsheetApp.getUi().alert("PBI-JK", userMessage(error), SpreadsheetApp.getUi().ButtonSet.OK);
@@ -62,7 +64,7 @@ export function setup(ss: Spreadsheet): string {
 }
 
 export function checkAll(ss: Spreadsheet, now = new Date()): string {
-  const settings = requireSettings(ss);
+  const { settings, note } = settingsForChecks(ss);
   return withDocumentLock(() => {
     const names = settings.sheets.map((s) => s.sheet);
     if (names.length === 0) throw new UserError(`Tabel "Sheet Permohonan" di sheet "${SETTINGS_SHEET}" masih kosong.`);
@@ -71,12 +73,12 @@ export function checkAll(ss: Spreadsheet, now = new Date()): string {
         const summary = checkSheet(requestSheet(ss, name), settings, now);
         return names.length > 1 ? `${name}: ${describeSummary(summary)}` : describeSummary(summary);
       })
-      .join("\n");
+      .join("\n") + note;
   });
 }
 
 export function checkSelected(ss: Spreadsheet, now = new Date()): string {
-  const settings = requireSettings(ss);
+  const { settings, note } = settingsForChecks(ss);
   const sheet = ss.getActiveSheet();
   if (!settings.sheets.some((s) => s.sheet === sheet.getName())) {
     throw new UserError(`Pilih baris di sheet permohonan (${settings.sheets.map((s) => `"${s.sheet}"`).join(", ")}) lalu coba lagi.`);
@@ -87,7 +89,7 @@ export function checkSelected(ss: Spreadsheet, now = new Date()): string {
   }
   if (rows.size === 0) throw new UserError("Pilih satu atau beberapa baris permohonan (bukan baris judul), lalu coba lagi.");
   const summary: CheckSummary = withDocumentLock(() => checkSheet(sheet, settings, now, rows));
-  return describeSummary(summary);
+  return describeSummary(summary) + note;
 }
 
 export function openSettings(ss: Spreadsheet): string {

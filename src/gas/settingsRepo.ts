@@ -9,15 +9,18 @@ export function loadSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { se
   const sheet = ss.getSheetByName(SETTINGS_SHEET);
   if (!sheet) throw new UserError(`Sheet "${SETTINGS_SHEET}" belum ada. Jalankan menu PBI-JK › Siapkan Sheet.`);
   const loaded = readSettings(sheet.getDataRange().getDisplayValues());
-  if (loaded.problems.length === 0) documentProperties().setProperty(CACHE_KEY, JSON.stringify(loaded.settings));
+  if (!loaded.problems.some((p) => p.blocksChecks)) documentProperties().setProperty(CACHE_KEY, JSON.stringify(loaded.settings));
   return loaded;
 }
 
-/** Settings with every problem turned into one Indonesian message naming the rows. */
-export function requireSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
+/**
+ * Settings for checking rows. A problem in the request-sheet table stops the check (which rules
+ * apply is unknown); other problems (a role, the numbering) do not, and come back as a note.
+ */
+export function settingsForChecks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { settings: Settings; note: string } {
   const { settings, problems } = loadSettings(ss);
-  if (problems.length) throw new UserError(describeProblems(problems));
-  return settings;
+  if (problems.some((p) => p.blocksChecks)) throw new UserError(describeProblems(problems));
+  return { settings, note: problems.length ? `\n${describeProblems(problems)}` : "" };
 }
 
 export function describeProblems(problems: readonly SettingsProblem[]): string {

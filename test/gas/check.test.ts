@@ -216,3 +216,14 @@ test("onEdit waits for a running check and, when it stays busy, leaves the row t
   onEdit({ range: sheet.getRange(2, ktp) } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
   expect(cellOf(sheet, 2, "Keputusan")).toBe("Berkas Belum Lengkap");
 });
+
+test("a typo in the role table does not stop checking; it is reported with the result", () => {
+  writeRows(sheet, [eligible("Ani", 1)]);
+  const settings = env.spreadsheet.getSheetByName("Pengaturan")!;
+  const values = settings.getDataRange().getValues();
+  const adminRow = values.findIndex((r) => r[0] === "admin@dinsos.go.id") + 1;
+  settings.getRange(adminRow, 2).setValues([["raja"]]);
+  menuCheckAll();
+  expect(column(sheet, "Keputusan")).toEqual(["Layak"]);
+  expect(JSON.stringify(env.ui.alerts.at(-1))).toContain(`Baris ${adminRow}: Peran \\"raja\\" tidak dikenal`);
+});
