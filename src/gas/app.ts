@@ -29,17 +29,22 @@ export function buildMenu(): void {
   menu.addToUi();
 }
 
+function alert(message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert("PBI-JK", message, ui.ButtonSet.OK);
+}
+
 /** Runs an action for the menu: problems and longer reports go to an alert, a one-line result to a toast. */
 function fromMenu(context: string, action: (ss: Spreadsheet) => string, startMessage?: string): void {
   try {
     const ss = activeSpreadsheet();
     if (startMessage) toast(ss, startMessage);
     const message = action(ss);
-    if (message.includes("\n")) SpreadsheetApp.getUi().alert("PBI-JK", message, SpreadsheetApp.getUi().ButtonSet.OK);
+    if (message.includes("\n")) alert(message);
     else toast(ss, message);
   } catch (error) {
     logError(context, error);
-    SpreadsheetApp.getUi().alert("PBI-JK", userMessage(error), SpreadsheetApp.getUi().ButtonSet.OK);
+    alert(userMessage(error));
   }
 }
 
@@ -119,6 +124,8 @@ export function activeRowInfo(ss: Spreadsheet): ActiveRowInfo | null {
   const width = sheet.getLastColumn();
   if (width === 0) return null;
   const columns = mapHeaders(sheet.getRange(1, 1, 1, width).getDisplayValues()[0]!);
+  // Not a request sheet (Pengaturan, Log, a user's own): nothing to show.
+  if (columns.checkResult === undefined) return null;
   const cells = sheet.getRange(row, 1, 1, width).getDisplayValues()[0]!;
   const at = (key: ColumnKey) => {
     const i = columns[key];
@@ -142,7 +149,7 @@ export const menu = {
       SpreadsheetApp.getUi().showSidebar(html);
     } catch (error) {
       logError("openPanel", error);
-      SpreadsheetApp.getUi().alert("PBI-JK", userMessage(error), SpreadsheetApp.getUi().ButtonSet.OK);
+      alert(userMessage(error));
     }
   },
 };

@@ -1,4 +1,4 @@
-import { checkAll, checkSelected } from "../../src/gas/app";
+import { checkAll, checkSelected, sidebarApi } from "../../src/gas/app";
 import { menuCheckAll, onEdit } from "../../src/gas/main";
 import type { FakeEnv } from "../fakes";
 import { cellOf, column, eligible, freshEnv, headerIndex, nik, preparedSheet, TODAY, writeRows } from "./helpers";
@@ -226,4 +226,11 @@ test("a typo in the role table does not stop checking; it is reported with the r
   menuCheckAll();
   expect(column(sheet, "Keputusan")).toEqual(["Layak"]);
   expect(JSON.stringify(env.ui.alerts.at(-1))).toContain(`Baris ${adminRow}: Peran \\"raja\\" tidak dikenal`);
+});
+
+test("the sidebar shows nothing for a row of a sheet that is not a request sheet", () => {
+  const log = env.spreadsheet.getSheetByName("Log")!;
+  env.spreadsheet.setActiveSheet(log);
+  env.setSelection(log.getRange("A2"));
+  expect(sidebarApi.activeRow()).toEqual({ ok: true, value: null });
 });
