@@ -213,8 +213,8 @@ describe("call counting", () => {
     sh.getLastRow();
     expect(fake.calls).toEqual([
       { target: "Sheet", sheet: "Sheet1", method: "getRange" },
-      { target: "Range", sheet: "Sheet1", method: "getValues" },
-      { target: "Range", sheet: "Sheet1", method: "setValues" },
+      { target: "Range", sheet: "Sheet1", method: "getValues", a1: "A1:B2" },
+      { target: "Range", sheet: "Sheet1", method: "setValues", a1: "A1:B2" },
       { target: "Sheet", sheet: "Sheet1", method: "getLastRow" },
     ]);
     sh.insertColumnAfter(1);

@@ -4,10 +4,10 @@ import { SETTINGS_SHEET } from "../domain/settings";
 import { cellText } from "../domain/text";
 import { type CheckSummary, checkSheet, describeSummary } from "./checkRunner";
 import { logError, UserError, userMessage } from "./errors";
-import { recheckEditedRows } from "./onEditCheck";
-import { activeSpreadsheet, activeUserEmail, toast, withDocumentLock } from "./services";
+import { markSkipped, recheckEditedRows } from "./onEditCheck";
+import { activeSpreadsheet, activeUserEmail, releaseFlushed, toast, withDocumentLock } from "./services";
 import { cachedSettings, describeProblems, loadSettings, settingsForChecks } from "./settingsRepo";
-import { setupSpreadsheet } from "./setup";
+import { changeQuestion, setupSpreadsheet, spreadsheetChange } from "./setup";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -65,7 +65,14 @@ function requestSheet(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadshe
 }
 
 export function setup(ss: Spreadsheet): string {
-  return withDocumentLock(() => setupSpreadsheet(ss, activeUserEmail()).join("\n"));
+  // Asked before taking the lock: nobody waits while the user reads the question.
+  const change = spreadsheetChange(ss);
+  let apply = true;
+  if ((change.timeZone || change.locale) && change.otherSheets.length) {
+    const ui = SpreadsheetApp.getUi();
+    apply = ui.alert("PBI-JK", changeQuestion(change), ui.ButtonSet.YES_NO) === ui.Button.YES;
+  }
+  return withDocumentLock(() => setupSpreadsheet(ss, activeUserEmail(), apply).join("\n"));
 }
 
 export function checkAll(ss: Spreadsheet, now = new Date()): string {
@@ -160,11 +167,21 @@ export const sidebarApi = {
   activeRow: () => fromSidebar("apiActiveRow", activeRowInfo),
 };
 
+/** onEdit waits at most this long: a simple trigger has 30 s in all. */
+export const EDIT_LOCK_WAIT_MS = 5000;
+
 /** onEdit simple trigger: quiet on every failure (it may lack authorisation). */
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
   try {
+    if (!e?.range) return;
+    const sheet = e.range.getSheet();
+    // A changed profile applies at once: refresh the copy onEdit reads.
+    if (sheet.getName() === SETTINGS_SHEET) {
+      loadSettings(sheet.getParent());
+      return;
+    }
     const settings = cachedSettings();
-    if (!e?.range || !settings) return;
+    if (!settings) return;
     // Wait for a running full check to finish, so its older reading never overwrites this one.
     // Where the lock service is not available to a simple trigger, check without it.
     let lock: GoogleAppsScript.Lock.Lock | null = null;
@@ -173,11 +190,14 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
     } catch {
       lock = null;
     }
-    if (lock && !lock.tryLock(20000)) return;
+    if (lock && !lock.tryLock(EDIT_LOCK_WAIT_MS)) {
+      markSkipped(e.range, settings);
+      return;
+    }
     try {
       recheckEditedRows(e.range, settings, new Date());
     } finally {
-      lock?.releaseLock();
+      if (lock) releaseFlushed(lock);
     }
   } catch (error) {
     logError("onEdit", error);

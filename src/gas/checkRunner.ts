@@ -3,13 +3,14 @@ import { type RowResult, checkTable } from "../domain/check";
 import { type ColumnKey, type ColumnMap, headerOf, mapHeaders } from "../domain/columns";
 import { todayInJakarta } from "../domain/dates";
 import { DECISIONS } from "../domain/eligibility";
-import { nextIds, RESULT_KEYS, type ResultKey, rowOutput, type RowOutput } from "../domain/outputs";
+import { nextIds, RESULT_KEYS } from "../domain/outputs";
 import { profileForSheet, type Settings } from "../domain/settings";
 import { type Cell, cellText } from "../domain/text";
 import { UserError } from "./errors";
-import { type Value, writeColumns } from "./grid";
 import { presentRows } from "./present";
 import { documentProperties, retrying } from "./services";
+import { applyWritePlan } from "./writer";
+import { planWrites } from "../domain/writePlan";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -19,6 +20,8 @@ export interface CheckSummary {
   written: number;
   /** Rows that moved or vanished between reading and writing; check them again. */
   skipped: number;
+  /** Rows whose input someone edited while the check ran: not written, check them again. */
+  changed: number;
   counts: Partial<Record<string, number>>;
 }
 
@@ -70,110 +73,20 @@ export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: R
   requireColumns(table.columns, ["id", ...RESULT_KEYS]);
   const results = only ? table.results.filter((r) => only.has(r.row)) : table.results;
   const copies = copiedRows(table.results);
-  const ids = assignIds(results, copies, grid.slice(1).map((row) => cellText(row[table.columns.id!]).trim()), now);
+  const newIds = assignIds(results, copies, grid.slice(1).map((row) => cellText(row[table.columns.id!]).trim()), now);
 
-  // Re-read just before writing and find each row again by its ID: a sort or a column move
-  // made meanwhile must never put a result on the wrong person.
+  // Re-read just before writing: the plan finds each row again by its ID (a sort or a column
+  // move made meanwhile never puts a result on the wrong person) and refuses rows edited meanwhile.
   const current = retrying(() => sheet.getDataRange().getValues()) as Cell[][];
-  const columns = mapHeaders(current[0] ?? []);
-  requireColumns(columns, ["id", ...RESULT_KEYS]);
-  const located = locateRows(results, copies, raw, table.columns, current, columns);
-  const targets = new Map<number, Target>();
-  for (const [index, result] of located) {
-    targets.set(index, { result, output: rowOutput(result, profile), id: ids.get(result) ?? null });
-  }
-  const skipped = results.length - targets.size;
-
+  requireColumns(mapHeaders(current[0] ?? []), ["id", ...RESULT_KEYS]);
+  const plan = planWrites({
+    read: raw, current, results, newIds, copies, profile, normalisePhones: true, clearOtherNotes: only === undefined,
+  });
+  applyWritePlan(sheet, plan);
   const counts: Partial<Record<string, number>> = {};
-  for (const t of targets.values()) counts[t.output.decision] = (counts[t.output.decision] ?? 0) + 1;
-  if (targets.size > 0) writeResults(sheet, current, columns, targets, only !== undefined);
-  return { checked: results.length, written: targets.size, skipped, counts };
-}
-
-interface Target {
-  result: RowResult;
-  output: RowOutput;
-  /** A new ID to write, or null to keep the row's. */
-  id: string | null;
-}
-
-/**
- * Where each result's row is now (0-based index into `current`). A unique ID finds its row
- * wherever a sort moved it; a row without a usable ID (new, or a copied ID) must still be where
- * it was, with the same ID cell and name. Rows not found are left out: they are checked next time.
- */
-function locateRows(
-  results: readonly RowResult[],
-  copies: ReadonlySet<RowResult>,
-  read: readonly Cell[][],
-  readColumns: ColumnMap,
-  current: readonly Cell[][],
-  columns: ColumnMap,
-): Map<number, RowResult> {
-  const idCol = columns.id!;
-  const rowById = new Map<string, number>();
-  const ambiguous = new Set<string>();
-  current.forEach((row, i) => {
-    const id = cellText(row[idCol]).trim();
-    if (i === 0 || !id) return;
-    if (rowById.has(id)) ambiguous.add(id);
-    rowById.set(id, i);
-  });
-  const sameName = (i: number) =>
-    columns.name === undefined || cellText(current[i]![columns.name]) === cellText(read[i]?.[readColumns.name ?? -1]);
-  const located = new Map<number, RowResult>();
-  for (const result of results) {
-    const id = result.request.id;
-    if (id && !copies.has(result) && !ambiguous.has(id)) {
-      const index = rowById.get(id);
-      if (index !== undefined) located.set(index, result);
-      continue;
-    }
-    const i = result.row - 1;
-    if (current[i] !== undefined && cellText(current[i]![idCol]).trim() === id && sameName(i)) located.set(i, result);
-  }
-  return located;
-}
-
-function writeResults(
-  sheet: Sheet,
-  current: Cell[][],
-  columns: ColumnMap,
-  targets: Map<number, Target>,
-  partial: boolean,
-): void {
-  // A loop, not Math.min(...spread): spreading 150k+ rows overflows the call stack.
-  let first = Infinity;
-  let last = -Infinity;
-  for (const i of targets.keys()) {
-    if (i < first) first = i;
-    if (i > last) last = i;
-  }
-  const count = last - first + 1;
-  const keep = (r: number, c: number): Value => (current[first + r]?.[c] ?? "") as Value;
-  const newIds = [...targets.values()].some((t) => t.id !== null);
-  if (newIds) {
-    writeColumns(sheet, first + 1, count, [columns.id!], (r, c) => targets.get(first + r)?.id ?? keep(r, c));
-  }
-  const keyByColumn = new Map<number, ResultKey>(RESULT_KEYS.map((k) => [columns[k]!, k]));
-  writeColumns(sheet, first + 1, count, [...keyByColumn.keys()], (r, c) => {
-    const target = targets.get(first + r);
-    if (!target) return keep(r, c);
-    const value = target.output[keyByColumn.get(c)!];
-    return value ?? keep(r, c);
-  });
-  // A full check covers every filled row, so only a partial one must keep the notes in between.
-  const notes = sheet.getRange(first + 1, columns.checkResult! + 1, count, 1);
-  const old = partial && count > targets.size ? notes.getNotes() : [];
-  const noteValues = Array.from({ length: count }, (_, r) => [targets.get(first + r)?.output.note ?? old[r]?.[0] ?? ""]);
-  retrying(() => notes.setNotes(noteValues));
-
-  // Valid phone numbers are stored normalised (+62…), written only when one changes.
-  const phoneCol = columns.phone;
-  if (phoneCol === undefined) return;
-  const phoneFor = (r: number): string | null => targets.get(first + r)?.result.request.phone ?? null;
-  const changed = Array.from({ length: count }, (_, r) => phoneFor(r)).some((p, r) => p !== null && p !== cellText(keep(r, phoneCol)));
-  if (changed) writeColumns(sheet, first + 1, count, [phoneCol], (r, c) => phoneFor(r) ?? keep(r, c));
+  for (const { output } of plan.written) counts[output.decision] = (counts[output.decision] ?? 0) + 1;
+  const changed = plan.refused.filter((r) => r.reason === "changed").length;
+  return { checked: results.length, written: plan.written.length, skipped: plan.refused.length - changed, changed, counts };
 }
 
 export function describeSummary(summary: CheckSummary): string {
@@ -181,5 +94,8 @@ export function describeSummary(summary: CheckSummary): string {
     .filter((d) => summary.counts[d])
     .map((d) => `${d}: ${summary.counts[d]}`);
   const moved = summary.skipped ? ` ${summary.skipped} baris berpindah atau terhapus saat diperiksa: jalankan lagi.` : "";
-  return `${summary.written} permohonan diperiksa${parts.length ? ` · ${parts.join(" · ")}` : ""}.${moved}`;
+  const changed = summary.changed
+    ? ` ${summary.changed} baris berubah saat diperiksa, periksa lagi (hasilnya tidak ditulis agar suntingan tidak tertimpa).`
+    : "";
+  return `${summary.written} permohonan diperiksa${parts.length ? ` · ${parts.join(" · ")}` : ""}.${moved}${changed}`;
 }

@@ -12,10 +12,26 @@ export function userMessage(error: unknown): string {
 }
 
 /**
- * Logs unexpected errors by name only: a service message could quote a cell. A UserError was
- * already shown to the user and is not a fault.
+ * Six or more digits, also split by spaces, dots or hyphens ("0812-3456-7890"): a NIK, KK,
+ * phone or card number that a service message may quote from a cell.
  */
-export function logError(context: string, error: unknown): void {
+const DIGIT_RUN = /\+?\d(?:[\s.-]?\d){5,}/g;
+
+export function scrubDigits(text: string): string {
+  return text.replace(DIGIT_RUN, "#");
+}
+
+/**
+ * The one logging helper: the action, the error's name, message and stack, with digit runs
+ * scrubbed. Callers pass errors, never cell values. A UserError was shown to the user and is
+ * not a fault: not logged.
+ */
+export function logError(action: string, error: unknown): void {
   if (error instanceof UserError) return;
-  console.error(`${context}: ${(error as { name?: string })?.name ?? "Error"}`);
+  const e = error instanceof Error ? error : null;
+  const name = e?.name ?? typeof error;
+  // A thrown non-Error (a string, a cell value) is never printed.
+  const message = scrubDigits(e ? e.message : "(bukan Error)");
+  const stack = e?.stack ? `\n${scrubDigits(e.stack)}` : "";
+  console.error(`${action}: ${name}: ${message}${stack}`);
 }

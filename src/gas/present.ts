@@ -4,12 +4,11 @@
  * digits) become "3.27301E+15", so they are flagged as lost precision even when the column was
  * later formatted as text and the display looks whole.
  */
-import { ALL_COLUMNS, type ColumnKey, type ColumnMap } from "../domain/columns";
+import { ALL_COLUMNS, type ColumnKey, type ColumnMap, columnForHeader } from "../domain/columns";
 import { JAKARTA_TIME_ZONE } from "../domain/dates";
 import type { Cell } from "../domain/text";
 
 const IDENTITY_KEYS: readonly ColumnKey[] = ["nik", "kk", "cardNumber", "phone"];
-const DATE_KEYS: readonly ColumnKey[] = ["applicationDate", "birthDate", "deactivationDate", "completeAt"];
 const BOOL_KEYS = ALL_COLUMNS.filter((c) => c.type === "bool").map((c) => c.key as ColumnKey);
 
 export function automaticNumberText(n: number): string {
@@ -26,8 +25,10 @@ export function automaticNumberText(n: number): string {
 export function presentRows(rows: Cell[][], columns: ColumnMap, timeZone: string): Cell[][] {
   const identity = IDENTITY_KEYS.map((k) => columns[k]).filter((i): i is number => i !== undefined);
   const bools = BOOL_KEYS.map((k) => columns[k]).filter((i): i is number => i !== undefined);
-  const dates = timeZone === JAKARTA_TIME_ZONE ? [] : DATE_KEYS.map((k) => [k, columns[k]] as const).filter(([, i]) => i !== undefined);
-  if (identity.length === 0 && dates.length === 0 && bools.length === 0) return rows;
+  // Any column holding Dates is a date column, named in the catalogue or in settings (the window anchor).
+  const shiftDates = timeZone !== JAKARTA_TIME_ZONE;
+  const withTime = new Set((rows[0] ?? []).flatMap((h, i) => (columnForHeader(h)?.type === "datetime" ? [i] : [])));
+  if (identity.length === 0 && !shiftDates && bools.length === 0) return rows;
   return rows.map((row, r) => {
     if (r === 0) return row;
     const out = row.slice();
@@ -38,10 +39,12 @@ export function presentRows(rows: Cell[][], columns: ColumnMap, timeZone: string
       if (typeof v === "number") out[i] = automaticNumberText(v);
     }
     // Sheets hands out dates as midnight in the spreadsheet's zone; read them in that zone.
-    for (const [key, i] of dates) {
-      const v = out[i!];
-      if (v instanceof Date && !Number.isNaN(v.getTime())) {
-        out[i!] = Utilities.formatDate(v, timeZone, key === "completeAt" ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd");
+    if (shiftDates) {
+      for (let i = 0; i < out.length; i++) {
+        const v = out[i];
+        if (v instanceof Date && !Number.isNaN(v.getTime())) {
+          out[i] = Utilities.formatDate(v, timeZone, withTime.has(i) ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd");
+        }
       }
     }
     return out;

@@ -26,6 +26,18 @@ export function withDocumentLock<T>(fn: () => T, waitMs = 20000): T {
   try {
     return fn();
   } finally {
+    releaseFlushed(lock);
+  }
+}
+
+/**
+ * Writes are buffered until the script ends; flushing first (as Google's Lock reference asks)
+ * means the next holder of the lock reads what this one wrote.
+ */
+export function releaseFlushed(lock: GoogleAppsScript.Lock.Lock): void {
+  try {
+    SpreadsheetApp.flush();
+  } finally {
     lock.releaseLock();
   }
 }

@@ -18,16 +18,61 @@ type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
 const PROTECTION_NOTE = "PBI-JK: diisi add-on";
 
-export function setupSpreadsheet(ss: Spreadsheet, adminEmail: string): string[] {
+/** Sheets may report Indonesian as id_ID or as the older Java code in_ID. */
+export function isIndonesianLocale(locale: string): boolean {
+  return /^(id|in)(_ID)?$/i.test(locale.trim());
+}
+
+/** What Siapkan Sheet would change for the whole spreadsheet, and which other sheets it touches. */
+export interface SpreadsheetChange {
+  timeZone: string | null;
+  locale: string | null;
+  /** Sheets with data that are not the add-on's: their number and formula separators change too. */
+  otherSheets: string[];
+}
+
+export function spreadsheetChange(ss: Spreadsheet): SpreadsheetChange {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const locale = ss.getSpreadsheetLocale();
+  const ours = new Set([SETTINGS_SHEET, LOG_SHEET, DEFAULT_REQUEST_SHEET].map((n) => n.toLowerCase()));
+  const otherSheets = ss.getSheets()
+    .filter((sh) => !ours.has(sh.getName().toLowerCase()) && sh.getLastRow() > 0)
+    .map((sh) => sh.getName());
+  return {
+    timeZone: timeZone === JAKARTA_TIME_ZONE ? null : timeZone,
+    locale: isIndonesianLocale(locale) ? null : locale,
+    otherSheets,
+  };
+}
+
+/** The Ya/Tidak question asked before changing a spreadsheet that has other sheets with data. */
+export function changeQuestion(change: SpreadsheetChange): string {
+  const parts = [
+    change.timeZone ? `zona waktu dari ${change.timeZone} ke ${JAKARTA_TIME_ZONE}` : "",
+    change.locale ? `lokal dari ${change.locale} ke Indonesia (id_ID)` : "",
+  ].filter(Boolean);
+  return `Siapkan Sheet akan mengubah ${parts.join(" dan ")} untuk seluruh spreadsheet. ` +
+    `Ini juga berlaku untuk sheet lain (${change.otherSheets.map((n) => `"${n}"`).join(", ")}): ` +
+    "tanggal dan jam ditampilkan menurut zona baru, angka memakai koma desimal dan rumus memakai titik koma. " +
+    "Tanpa perubahan ini tanggal yang diketik bisa terbaca bulan/hari. Ubah sekarang?";
+}
+
+/** `applyChange` false keeps the time zone and locale (the user answered Tidak). */
+export function setupSpreadsheet(ss: Spreadsheet, adminEmail: string, applyChange = true): string[] {
   const report: string[] = [];
-  if (ss.getSpreadsheetTimeZone() !== JAKARTA_TIME_ZONE) {
+  const change = spreadsheetChange(ss);
+  const others = change.otherSheets.length ? ` Sheet lain (${change.otherSheets.join(", ")}) ikut berubah.` : "";
+  if (!applyChange && (change.timeZone || change.locale)) {
+    report.push("Zona waktu dan lokal spreadsheet tidak diubah: tanggal yang diketik bisa terbaca bulan/hari. Jalankan Siapkan Sheet lagi bila ingin mengubahnya.");
+  }
+  if (applyChange && change.timeZone) {
     ss.setSpreadsheetTimeZone(JAKARTA_TIME_ZONE);
-    report.push(`Zona waktu spreadsheet diubah ke ${JAKARTA_TIME_ZONE}.`);
+    report.push(`Zona waktu spreadsheet diubah dari ${change.timeZone} ke ${JAKARTA_TIME_ZONE}.${change.locale ? "" : others}`);
   }
   // Typed dates are parsed by the spreadsheet's locale: id_ID reads 01/02/2026 as 1 February.
-  if (ss.getSpreadsheetLocale() !== "id_ID") {
+  if (applyChange && change.locale) {
     ss.setSpreadsheetLocale("id_ID");
-    report.push("Lokal spreadsheet diubah ke Indonesia (id_ID), agar tanggal dibaca hari/bulan/tahun.");
+    report.push(`Lokal spreadsheet diubah dari ${change.locale} ke Indonesia (id_ID), agar tanggal dibaca hari/bulan/tahun; angka memakai koma desimal dan rumus memakai titik koma.${others}`);
   }
   const settingsSheet = ss.getSheetByName(SETTINGS_SHEET);
   if (!settingsSheet) {
@@ -148,25 +193,37 @@ function buildRule(rule: InputRule, header: string): DataValidation {
 
 /**
  * Decision colours as conditional formatting, so they follow the value through sorts and edits.
- * The add-on's rules are those on the decision column alone; they are renewed when the sheet grew.
+ * The add-on's own rules are exactly its own: "text is <decision>" with that decision's colour,
+ * on the decision column alone. A user's rule (another colour, condition or range) is kept.
  */
 function applyDecisionColours(sheet: Sheet, columns: ColumnMap, report: string[]): void {
   const col = columns.decision;
   if (col === undefined) return;
   const rows = Math.max(1, sheet.getMaxRows() - 1);
   const existing = sheet.getConditionalFormatRules();
-  const isOurs = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) =>
-    rule.getRanges().every((r) => r.getColumn() === col + 1 && r.getNumColumns() === 1 && r.getRow() === 2);
-  const ours = existing.filter(isOurs);
-  const current = ours.length === Object.keys(DECISION_COLOURS).length &&
-    ours.every((rule) => rule.getRanges().every((r) => r.getNumRows() === rows));
+  const ours = existing.filter((rule) => isDecisionColourRule(rule, col + 1));
+  const labels = new Set(ours.map((rule) => String(rule.getBooleanCondition()!.getCriteriaValues()[0])));
+  const current = ours.length === Object.keys(DECISION_COLOURS).length && labels.size === ours.length &&
+    ours.every((rule) => rule.getRanges().every((r) => r.getRow() === 2 && r.getNumRows() === rows));
   if (current) return;
   const range = sheet.getRange(2, col + 1, rows, 1);
   const added = Object.entries(DECISION_COLOURS).map(([text, colour]) =>
     SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(text).setBackground(colour).setRanges([range]).build(),
   );
-  sheet.setConditionalFormatRules([...existing.filter((r) => !isOurs(r)), ...added]);
+  sheet.setConditionalFormatRules([...existing.filter((rule) => !ours.includes(rule)), ...added]);
   report.push(`Sheet "${sheet.getName()}": warna keputusan dipasang.`);
+}
+
+/** True for a rule Siapkan Sheet wrote: text equal to a decision, in its colour, on that column only. */
+export function isDecisionColourRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule, column: number): boolean {
+  const condition = rule.getBooleanCondition();
+  if (!condition || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.TEXT_EQUAL_TO) return false;
+  const values = condition.getCriteriaValues();
+  const colour = values.length === 1 ? DECISION_COLOURS[String(values[0])] : undefined;
+  if (!colour || (condition.getBackground() ?? "").toLowerCase() !== colour.toLowerCase()) return false;
+  if (condition.getFontColor() || condition.getBold()) return false;
+  const ranges = rule.getRanges();
+  return ranges.length > 0 && ranges.every((r) => r.getColumn() === column && r.getNumColumns() === 1);
 }
 
 /**

@@ -16,6 +16,8 @@ export interface CallRecord {
   /** Sheet name at call time (Sheet, Range and Protection calls; Spreadsheet insertSheet/deleteSheet). */
   sheet?: string;
   method: string;
+  /** The range's A1 notation (Range calls), to check which cells a read touched. */
+  a1?: string;
 }
 
 const RANGE_READS = new Set([
@@ -39,6 +41,21 @@ export function isIoCall(call: CallRecord): boolean {
     default:
       return false;
   }
+}
+
+/** True for a data round-trip that changes the spreadsheet (buffered until a flush). */
+export function isWriteCall(call: CallRecord): boolean {
+  return isIoCall(call) && !(call.target === "Range" && RANGE_READS.has(call.method));
+}
+
+/** Writes logged since the last SpreadsheetApp.flush(): what a lock release would leave unapplied. */
+export function unflushedWrites(calls: readonly CallRecord[]): number {
+  let count = 0;
+  for (const call of calls) {
+    if (call.target === "SpreadsheetApp" && call.method === "flush") count = 0;
+    else if (isWriteCall(call)) count++;
+  }
+  return count;
 }
 
 /** Date check that also accepts Dates made in another realm (a vm context). */

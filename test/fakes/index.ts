@@ -3,7 +3,7 @@
  * "X.y is not modelled" when called, so tests never pass on behaviour the fake merely guessed.
  */
 import type { FakeContext, ToastRecord } from "./context";
-import { type CallRecord, isIoCall, rawOf, unsafeCast } from "./core";
+import { type CallRecord, isIoCall, rawOf, unflushedWrites, unsafeCast } from "./core";
 import { type FakeCaches, type FakeLocks, type FakePropertyStores, createBasicServices, createStores } from "./services";
 import { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet";
 import { FakeHtmlService, FakeUi } from "./ui";
@@ -94,6 +94,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeHandle {
     locale: options.locale ?? "id_ID",
   });
   const stores = createStores();
+  for (const lock of Object.values(stores.locks)) lock.pendingWrites = () => unflushedWrites(ctx.calls);
   const services: FakeServices = {
     SpreadsheetApp: new FakeSpreadsheetApp(ctx, ss).api,
     HtmlService: new FakeHtmlService(ctx.htmlFiles).api,

@@ -71,7 +71,7 @@ export class FakeRange implements Pick<Range, (typeof MEMBERS)[number]> {
     this.api = exposeAs<Range>(this, {
       label: "FakeRange",
       members: MEMBERS,
-      onCall: (method) => ctx.calls.push({ target: "Range", sheet: this.sheet.name, method }),
+      onCall: (method) => ctx.calls.push({ target: "Range", sheet: this.sheet.name, method, a1: a1Of(this.at) }),
       describe: () => `Range ${this.sheet.name}!${a1Of(this.at)}`,
     });
   }

@@ -17,6 +17,10 @@ export class FakeLock implements Pick<Lock, (typeof LOCK_MEMBERS)[number]> {
   readonly api: Lock;
   heldByOther = false;
   held = false;
+  /** Writes not yet flushed at each release (Google asks for SpreadsheetApp.flush() first). */
+  readonly releases: number[] = [];
+  /** Counts the writes still buffered; set by createFakeServices. */
+  pendingWrites: () => number = () => 0;
   /** Timeouts passed to tryLock/waitLock, in call order. */
   readonly attempts: Array<{ method: "tryLock" | "waitLock"; timeoutMs: number; acquired: boolean }> = [];
 
@@ -36,6 +40,7 @@ export class FakeLock implements Pick<Lock, (typeof LOCK_MEMBERS)[number]> {
     this.held = true;
   }
   releaseLock(): void {
+    if (this.held) this.releases.push(this.pendingWrites());
     this.held = false;
   }
   hasLock(): boolean {
@@ -64,7 +69,10 @@ function lockService(locks: FakeLocks): GoogleAppsScript.Lock.LockService {
 const PROPERTY_MEMBERS = [
   "getProperty", "setProperty", "setProperties", "getProperties", "getKeys", "deleteProperty", "deleteAllProperties",
 ] as const;
+// Documented quotas: 9 KB per value, 500 KB per store (counted in UTF-8 bytes of keys and values).
 const MAX_PROPERTY_VALUE = 9 * 1024;
+const MAX_PROPERTY_STORE = 500 * 1024;
+const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 
 /** A property store; `data` is inspectable from tests. Values are always strings. */
 export class FakeProperties implements Pick<Properties, (typeof PROPERTY_MEMBERS)[number]> {
@@ -79,7 +87,10 @@ export class FakeProperties implements Pick<Properties, (typeof PROPERTY_MEMBERS
   }
   setProperty(key: string, value: unknown): Properties {
     const text = String(value);
-    if (text.length > MAX_PROPERTY_VALUE) throw new Error("Argument too large: value");
+    if (bytes(text) > MAX_PROPERTY_VALUE) throw new Error("Argument too large: value");
+    let total = bytes(String(key)) + bytes(text);
+    for (const [k, v] of this.data) if (k !== String(key)) total += bytes(k) + bytes(v);
+    if (total > MAX_PROPERTY_STORE) throw new Error("You have exceeded the property storage quota. Please remove some properties and try again.");
     this.data.set(String(key), text);
     return this.api;
   }

@@ -70,3 +70,23 @@ export function eligible(name: string, serial: number, extra: Record<string, unk
 export function nik(serial: number): string {
   return `327301410190${String(serial).padStart(4, "0")}`;
 }
+
+/** Runs `change` when a check re-reads the sheet, i.e. after it computed and before it writes. */
+export function onSecondRead(env: FakeEnv, change: () => void): void {
+  let reads = 0;
+  const push = env.calls.push.bind(env.calls);
+  env.calls.push = (...records) => {
+    const n = push(...records);
+    for (const r of records) {
+      if (r.method === "getDataRange" && r.sheet === "Permohonan" && ++reads === 2) {
+        env.calls.push = push;
+        change();
+      }
+    }
+    return n;
+  };
+}
+
+export function editEvent(range: GoogleAppsScript.Spreadsheet.Range): GoogleAppsScript.Events.SheetsOnEdit {
+  return { range } as unknown as GoogleAppsScript.Events.SheetsOnEdit;
+}

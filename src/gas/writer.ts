@@ -1,0 +1,20 @@
+/** The one place a write plan (src/domain/writePlan.ts) reaches the sheet. */
+import type { WritePlan } from "../domain/writePlan";
+import { type Value, writeColumns } from "./grid";
+import { retrying } from "./services";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** One setValues per run of adjacent columns, then one setNotes (old notes read only when some are kept). */
+export function applyWritePlan(sheet: Sheet, plan: WritePlan): void {
+  const { firstRow, rowCount, cells } = plan;
+  if (rowCount === 0) return;
+  if (cells.size > 0) {
+    writeColumns(sheet, firstRow, rowCount, [...cells.keys()], (r, c) => (cells.get(c)![r] ?? "") as Value);
+  }
+  if (plan.noteColumn < 0) return;
+  const range = sheet.getRange(firstRow, plan.noteColumn + 1, rowCount, 1);
+  const old = plan.notes.some((n) => n === null) ? retrying(() => range.getNotes()) : [];
+  const notes = plan.notes.map((n, r) => [n ?? old[r]?.[0] ?? ""]);
+  retrying(() => range.setNotes(notes));
+}
