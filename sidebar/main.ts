@@ -13,11 +13,40 @@ function byId<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
 }
 
+/**
+ * Why google.script.run failed, in Indonesian. The server answers its own problems as
+ * {ok: false, message}; a failure here comes from Google (authorisation, several accounts
+ * signed in, a time-out, the network) or is an error the server did not expect.
+ */
+function failureMessage(error: unknown): string {
+  const e = (error ?? {}) as { name?: unknown; message?: unknown };
+  const name = typeof e.name === "string" ? e.name : "";
+  const message = typeof e.message === "string" ? e.message : typeof error === "string" ? error : "";
+  if (name === "UserError") return message;
+  if (message.startsWith("UserError: ")) return message.slice("UserError: ".length);
+  // Several signed-in accounts: Google cannot tell which one runs the script.
+  if (/PERMISSION_DENIED|reading from storage|multiple accounts|multi-?login/i.test(message)) {
+    return "Anda masuk ke beberapa akun Google sekaligus, sehingga panel tidak dapat dijalankan. " +
+      "Keluar dari akun lain, atau buka spreadsheet ini di jendela penyamaran (private) dengan satu akun saja.";
+  }
+  if (/authori[sz]ation|authori[sz]e|izin/i.test(message)) {
+    return "Add-on belum diberi izin untuk akun ini. Jalankan sekali salah satu menu Ekstensi › PBI-JK " +
+      "(mis. Periksa Semua) dan setujui izinnya, lalu buka panel lagi.";
+  }
+  if (/exceeded maximum execution time|timed? ?out|time-?out|deadline/i.test(message)) {
+    return "Pemeriksaan melewati batas waktu Google. Coba lagi, atau periksa sebagian baris dengan Periksa Baris Terpilih.";
+  }
+  if (/network|failed to fetch|connection|HTTP 0|offline/i.test(message)) {
+    return "Tidak dapat menghubungi server Google. Periksa koneksi internet, lalu coba lagi.";
+  }
+  return "Terjadi kesalahan tak terduga di server. Coba sekali lagi; bila berulang, hubungi admin aplikasi.";
+}
+
 function call<T>(name: string): Promise<Result<T>> {
   return new Promise((resolve) => {
     const runner = google.script.run
       .withSuccessHandler((value) => resolve(value as Result<T>))
-      .withFailureHandler(() => resolve({ ok: false, message: "Tidak dapat menghubungi server. Periksa koneksi, lalu coba lagi." }));
+      .withFailureHandler((error) => resolve({ ok: false, message: failureMessage(error) }));
     (runner[name] as () => void)();
   });
 }

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { sidebarApi } from "../../src/gas/app";
 import type { FakeEnv } from "../fakes";
-import { eligible, freshEnv, preparedSheet, writeRows } from "../gas/helpers";
+import { eligible, freshEnv, headerIndex, preparedSheet, writeRows } from "../gas/helpers";
 
 const html = readFileSync(join(__dirname, "../../dist/sidebar.html"), "utf8");
 const SERVER: Record<string, () => unknown> = {
@@ -31,6 +31,9 @@ window.google = { script: { get run() {
 
 let browser: Browser;
 let page: Page;
+/** When set, the next server call fails with this error, as google.script.run would report it. */
+let nextFailure: { name: string; message: string } | null = null;
+let dialogs: string[];
 let env: FakeEnv;
 let sheet: GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -51,7 +54,20 @@ beforeEach(async () => {
   sheet = preparedSheet(env);
   writeRows(sheet, [eligible("Siti Aminah", 1), eligible("Budi Santoso", 2, { "Dok. KTP": false })]);
   page = await browser.newPage();
-  await page.exposeFunction("__server", (name: string) => JSON.stringify(SERVER[name]!()));
+  dialogs = [];
+  nextFailure = null;
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.exposeFunction("__server", (name: string) => {
+    if (nextFailure) {
+      const failure = Object.assign(new Error(nextFailure.message), { name: nextFailure.name });
+      nextFailure = null;
+      throw failure;
+    }
+    return JSON.stringify(SERVER[name]!());
+  });
   // setContent does not run init scripts, so the bridge goes in first, as Apps Script's does.
   await page.setContent(html.replace("<head>", () => `<head><script>${BRIDGE}</script>`));
 });
@@ -88,4 +104,55 @@ test("a server-side problem is shown as a readable error", async () => {
   await page.waitForFunction(`document.getElementById("status").className === "error"`);
   expect(await page.locator("#status").textContent()).toContain("Pengguna lain sedang memproses");
   expect(await page.getByRole("button", { name: "Periksa Semua" }).isEnabled()).toBe(true);
+});
+
+const XSS = `<img src=x onerror="window.__xss=1;alert('xss')"><script>window.__xss=2</script>`;
+
+async function noMarkupRan(): Promise<void> {
+  await page.waitForTimeout(200); // an image error handler would have fired by now
+  expect(await page.locator("main img, main script").count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+}
+
+test("HTML in a sheet's data is shown as text: no element is created and nothing runs", async () => {
+  // An ID typed by hand reaches the panel through apiActiveRow.
+  sheet.getRange(3, headerIndex(sheet).get("ID Permohonan")! + 1).setValues([[XSS]]);
+  env.setSelection(sheet.getRange("A3"));
+  await page.getByRole("button", { name: "Muat baris terpilih" }).click();
+  await page.waitForFunction(`document.getElementById("row").textContent.includes("Permohonan baris 3")`);
+  expect(await page.locator("#row").textContent()).toContain(XSS);
+  await noMarkupRan();
+});
+
+test("HTML in a server message is shown as text", async () => {
+  // A request sheet named in Pengaturan that does not exist: the message quotes its name.
+  const settings = env.spreadsheet.getSheetByName("Pengaturan")!;
+  const values = settings.getDataRange().getValues();
+  const row = values.findIndex((r) => r[0] === "Permohonan") + 1;
+  settings.getRange(row, 1).setValues([[XSS]]);
+  await page.getByRole("button", { name: "Periksa Semua" }).click();
+  await page.waitForFunction(`document.getElementById("status").className === "error"`);
+  expect(await page.locator("#status").textContent()).toContain(XSS);
+  await noMarkupRan();
+});
+
+describe("a failed call says why, in Indonesian", () => {
+  const cases: [string, { name: string; message: string }, string][] = [
+    ["not authorised", { name: "ScriptError", message: "Authorization is required to perform that action." }, "belum diberi izin"],
+    ["several accounts", { name: "ScriptError", message: "We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED." }, "beberapa akun Google"],
+    ["a time-out", { name: "ScriptError", message: "Exceeded maximum execution time" }, "batas waktu"],
+    ["the network", { name: "NetworkError", message: "NetworkError: Connection failure due to HTTP 0" }, "Periksa koneksi"],
+    ["the server's own message", { name: "UserError", message: "Sheet \"Permohonan\" tidak ditemukan." }, "Sheet \"Permohonan\" tidak ditemukan."],
+    ["anything else", { name: "TypeError", message: "Cannot read properties of undefined (reading 'x')" }, "kesalahan tak terduga"],
+  ];
+  test.each(cases)("%s", async (_label, failure, expected) => {
+    nextFailure = failure;
+    await page.getByRole("button", { name: "Periksa Semua" }).click();
+    await page.waitForFunction(`document.getElementById("status").className === "error"`);
+    const status = (await page.locator("#status").textContent()) ?? "";
+    expect(status).toContain(expected);
+    if (!/koneksi/.test(expected)) expect(status).not.toContain("koneksi");
+    expect(status).not.toMatch(/Cannot read|reading from storage/);
+  });
 });

@@ -8,8 +8,11 @@ const code = readFileSync(join(__dirname, "../../dist/Code.js"), "utf8");
 const ENTRY_POINTS = ["onOpen", "onInstall", "onEdit", "menuSetup", "menuCheckAll", "menuCheckSelected",
   "menuOpenPanel", "menuSettings", "apiCheckAll", "apiCheckSelected", "apiActiveRow"];
 
+/** Loads the bundle with a console that records: the entry points catch and log every crash. */
 function load() {
-  const context = vm.createContext({ console: { log() {}, info() {}, warn() {}, error() {} } });
+  const logged: string[] = [];
+  const record = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
+  const context = vm.createContext({ console: { log: record, info: record, warn: record, error: record } });
   const fakes = createFakeServices({
     user: "admin@dinsos.go.id",
     dateConstructor: vm.runInContext("Date", context) as DateConstructor,
@@ -17,7 +20,7 @@ function load() {
   });
   Object.assign(context, fakes.services);
   vm.runInContext(code, context, { filename: "Code.js" });
-  return { context: context as Record<string, unknown>, fakes };
+  return { context: context as Record<string, unknown>, fakes, logged };
 }
 
 test("every entry point is a top-level function", () => {
@@ -27,8 +30,13 @@ test("every entry point is a top-level function", () => {
 });
 
 test("the bundle needs no Node or browser globals and runs menu, setup, check and onEdit", () => {
-  const { context, fakes } = load();
-  const call = (name: string, arg?: unknown) => (context[name] as (a?: unknown) => unknown)(arg);
+  const { context, fakes, logged } = load();
+  // A crash inside an entry point is caught and logged there: any log line fails the test.
+  const call = (name: string, arg?: unknown) => {
+    const result = (context[name] as (a?: unknown) => unknown)(arg);
+    expect({ name, logged }).toEqual({ name, logged: [] });
+    return result;
+  };
   call("onOpen");
   expect(fakes.ui.menus[0]!.items.flatMap((i) => (i.kind === "item" ? [i.caption] : []))).toEqual(
     ["Siapkan Sheet", "Periksa Semua", "Periksa Baris Terpilih", "Buka Panel", "Pengaturan"]);
@@ -44,7 +52,13 @@ test("the bundle needs no Node or browser globals and runs menu, setup, check an
   call("menuCheckAll");
   expect(fakes.ui.alerts).toHaveLength(alerts);
   expect(sheet.getRange(2, headers.indexOf("Keputusan") + 1).getValues()[0]![0]).not.toBe("");
-  call("onEdit", { range: sheet.getRange(2, headers.indexOf("Nama") + 1) });
+  expect(sheet.getRange(2, headers.indexOf("Keputusan") + 1).getValues()[0]![0]).toBe("Berkas Belum Lengkap");
+  // The operator mistypes the NIK: onEdit re-checks the row at once.
+  const nikCell = sheet.getRange(2, headers.indexOf("NIK") + 1);
+  nikCell.setValues([["327301"]]);
+  call("onEdit", { range: nikCell });
+  expect(sheet.getRange(2, headers.indexOf("Keputusan") + 1).getValues()[0]![0]).toBe("Data Tidak Valid");
+  expect(sheet.getRange(2, headers.indexOf("Hasil Pemeriksaan") + 1).getNote()).toContain("NIK_FORMAT");
   const result = call("apiActiveRow") as { ok: boolean };
   expect(result.ok).toBe(true);
   call("menuOpenPanel");
