@@ -10,7 +10,7 @@ import {
 import { DEFAULT_REQUEST_SHEET, defaultSettingsGrid, missingSettingsRows, SETTINGS_SHEET } from "../domain/settings";
 import { type Cell } from "../domain/text";
 import { columnRuns } from "./grid";
-import { describeProblems, loadSettings } from "./settingsRepo";
+import { cachedSettings, describeProblems, loadSettings } from "./settingsRepo";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,7 +34,9 @@ export interface SpreadsheetChange {
 export function spreadsheetChange(ss: Spreadsheet): SpreadsheetChange {
   const timeZone = ss.getSpreadsheetTimeZone();
   const locale = ss.getSpreadsheetLocale();
-  const ours = new Set([SETTINGS_SHEET, LOG_SHEET, DEFAULT_REQUEST_SHEET].map((n) => n.toLowerCase()));
+  // The request sheets named in settings are the add-on's too (from the copy: no extra read).
+  const requestSheets = cachedSettings()?.sheets.map((s) => s.sheet) ?? [];
+  const ours = new Set([SETTINGS_SHEET, LOG_SHEET, DEFAULT_REQUEST_SHEET, ...requestSheets].map((n) => n.toLowerCase()));
   const otherSheets = ss.getSheets()
     .filter((sh) => !ours.has(sh.getName().toLowerCase()) && sh.getLastRow() > 0)
     .map((sh) => sh.getName());

@@ -226,6 +226,16 @@ describe("Siapkan Sheet", () => {
     expect(accepted).toContain("Sheet lain (Sheet1) ikut berubah");
   });
 
+  test("request sheets named in Pengaturan are the add-on's own: no question for them", () => {
+    setSheetSetting("Sheet Permohonan", "Permohonan Bantuan");
+    setup(env.spreadsheet); // creates the sheet and stores the copy naming it
+    writeRows(env.spreadsheet.getSheetByName("Permohonan Bantuan")!, [eligible("Ani", 1)]);
+    env.spreadsheet.setSpreadsheetTimeZone("Asia/Makassar");
+    const report = setup(env.spreadsheet);
+    expect(env.ui.alerts).toHaveLength(0);
+    expect(report).toContain("Zona waktu spreadsheet diubah dari Asia/Makassar ke Asia/Jakarta.");
+  });
+
   test("a new spreadsheet is set up without a question", () => {
     env.uninstall();
     env = installFakes({ user: "admin@dinsos.go.id", locale: "en_US" });
