@@ -29,3 +29,14 @@ test("in a spreadsheet outside Jakarta, dates are read in the spreadsheet's own 
   const rows = presentRows([headers, [new Date("2026-11-20T00:00:00Z"), new Date("2026-11-20T09:15:00Z")]], mapHeaders(headers), "Europe/London");
   expect(rows[1]).toEqual(["2026-11-20", "2026-11-20 09:15"]);
 });
+
+test("any column holding Dates is read in the spreadsheet's zone, also one the catalogue does not know", () => {
+  const headers = ["Tanggal Berlaku SK", "Nama", "Berkas Lengkap Pada"];
+  // Midnight 1 June and 08:30 on 2 June in Jayapura (UTC+9).
+  const rows = presentRows(
+    [headers, [new Date("2026-05-31T15:00:00Z"), "Ani", new Date("2026-06-01T23:30:00Z")]],
+    mapHeaders(headers),
+    "Asia/Jayapura",
+  );
+  expect(rows[1]).toEqual(["2026-06-01", "Ani", "2026-06-02 08:30"]);
+});
