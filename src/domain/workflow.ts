@@ -4,6 +4,7 @@
  * role or stage it needs; the shell changes nothing for it.
  */
 import type { OutputKey } from "./columns";
+import { jakartaParts } from "./dates";
 import type { Decision } from "./eligibility";
 import type { Profile } from "./profiles";
 import { ROLES, type Role } from "./roles";
@@ -244,4 +245,15 @@ export function guardMove(req: MoveRequest): MoveResult {
       return { ok: true, from, to: STAGES.received, stamp: null, assignsNumber: false };
     }
   }
+}
+
+/** When a move happened, as stamps and `Log` lines show it: "2026-11-24 10:05" in Asia/Jakarta. */
+export function jakartaStamp(instant: Date): string {
+  const { date, minutes } = jakartaParts(instant);
+  return `${date} ${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** One `Log` line (LOG_HEADERS order): never NIK, KK or health details, only the request ID. */
+export function logLine(at: Date, user: string, id: string, action: Action, from: string, to: string, note = ""): string[] {
+  return [jakartaStamp(at), user, id, ACTIONS[action], from, to, note];
 }

@@ -6,7 +6,7 @@ import { createFakeServices } from "../fakes";
 
 const code = readFileSync(join(__dirname, "../../dist/Code.js"), "utf8");
 const ENTRY_POINTS = ["onOpen", "onInstall", "onEdit", "menuSetup", "menuCheckAll", "menuCheckSelected",
-  "menuOpenPanel", "menuSettings", "apiCheckAll", "apiCheckSelected", "apiActiveRow"];
+  "menuOpenPanel", "menuSettings", "menuDraftLetters", "apiCheckAll", "apiCheckSelected", "apiActiveRow"];
 
 function load() {
   const context = vm.createContext({ console: { log() {}, info() {}, warn() {}, error() {} } });
@@ -31,7 +31,7 @@ test("the bundle needs no Node or browser globals and runs menu, setup, check an
   const call = (name: string, arg?: unknown) => (context[name] as (a?: unknown) => unknown)(arg);
   call("onOpen");
   expect(fakes.ui.menus[0]!.items.flatMap((i) => (i.kind === "item" ? [i.caption] : []))).toEqual(
-    ["Siapkan Sheet", "Periksa Semua", "Periksa Baris Terpilih", "Buka Panel", "Pengaturan"]);
+    ["Siapkan Sheet", "Periksa Semua", "Periksa Baris Terpilih", "Buka Panel", "Pengaturan", "Buat Draf Surat"]);
   call("menuSetup");
   expect(JSON.stringify(fakes.ui.alerts)).toContain("Permohonan");
   expect(JSON.stringify(fakes.ui.alerts)).not.toContain("kesalahan tak terduga");
