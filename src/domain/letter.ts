@@ -79,7 +79,7 @@ export const UNNUMBERED = "…………………………";
 const BLANK = "-";
 const SIGNER_INDENT = 250;
 const FIELD_WIDTHS = [80, 12, 360];
-const DATA_WIDTHS = [170, 12, 270];
+const DATA_WIDTHS = [150, 12, 290];
 
 /**
  * Laws every letter cites. The profile's own SOP is added after them; offices whose rules
@@ -87,11 +87,18 @@ const DATA_WIDTHS = [170, 12, 270];
  */
 export const LEGAL_BASIS = [
   "Undang-Undang Nomor 40 Tahun 2004 tentang Sistem Jaminan Sosial Nasional;",
-  "Undang-Undang Nomor 11 Tahun 2009 tentang Kesejahteraan Sosial;",
   "Peraturan Pemerintah Nomor 101 Tahun 2012 tentang Penerima Bantuan Iuran Jaminan Kesehatan sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 76 Tahun 2015;",
   "Peraturan Presiden Nomor 82 Tahun 2018 tentang Jaminan Kesehatan beserta perubahannya;",
   "Peraturan Menteri Sosial Nomor 3 Tahun 2026;",
 ];
+
+/** The laws, then the office's own SOP where the profile comes from one. */
+export function legalBasis(profile: Pick<Profile, "source">): string[] {
+  const sop = /^SOP\s+/i.test(profile.source) ? [`Standar Operasional Prosedur ${profile.source.replace(/^SOP\s+/i, "")}.`] : [];
+  const laws = [...LEGAL_BASIS];
+  if (sop.length === 0) laws[laws.length - 1] = laws[laws.length - 1]!.replace(/;$/, ".");
+  return [...laws, ...sop];
+}
 
 /** The signer for a profile: the first row of the signer table whose title the profile names. */
 export function chooseSigner(signers: readonly Signer[], profile: Pick<Profile, "signer">): Signer | null {
@@ -234,7 +241,7 @@ export function buildLetter(input: LetterInput): LetterLayout {
       ? `Kepesertaan yang bersangkutan dinonaktifkan berdasarkan surat keputusan tersebut dan permohonan diajukan dalam batas waktu pengaktifan kembali${input.deadline ? ` (paling lambat ${formatLongDate(input.deadline)})` : ""}. Yang bersangkutan termasuk warga tidak mampu yang membutuhkan jaminan kesehatan, sehingga kami mohon kepesertaan PBI-JK yang bersangkutan dapat diaktifkan kembali.`
       : "Yang bersangkutan termasuk warga tidak mampu yang membutuhkan pelayanan kesehatan, sehingga kami mohon dapat diberikan bantuan pembiayaan pelayanan kesehatan sesuai ketentuan yang berlaku."),
     para("Rekomendasi ini diberikan berdasarkan:", { spaceAfter: 0 }),
-    { kind: "list", items: [...LEGAL_BASIS, `Standar Operasional Prosedur ${profile.source}.`] },
+    { kind: "list", items: legalBasis(profile) },
     para("Demikian rekomendasi ini disampaikan untuk dapat dipergunakan sebagaimana mestinya. Atas perhatian dan kerja samanya, kami ucapkan terima kasih."),
     ...signatureBlock(input),
     { kind: "paragraph", text: "", spaceAfter: 0 },

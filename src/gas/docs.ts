@@ -76,8 +76,9 @@ function appendBlocks(section: Section, blocks: readonly Block[]): void {
       case "list":
         // Numbered by hand with a hanging indent: no list IDs to keep apart between sections.
         b.items.forEach((item, i) => {
+          const last = i === b.items.length - 1;
           section.appendParagraph(`${i + 1}.\t${item}`).setAttributes({
-            ...paragraphAttributes({ kind: "paragraph", text: item, align: "justify", indent: 18, spaceAfter: 0 }),
+            ...paragraphAttributes({ kind: "paragraph", text: item, align: "justify", indent: 18, spaceAfter: last ? 6 : 0 }),
             [A.INDENT_FIRST_LINE]: 0,
           });
         });

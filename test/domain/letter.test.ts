@@ -32,7 +32,9 @@ describe("built-in layout", () => {
       "Nomor SK Penonaktifan : SK-123/BPJS/2026", "Tanggal SK Penonaktifan : 1 Agustus 2026"]) expect(body).toContain(line);
     expect(body).toContain("paling lambat 1 Februari 2027");
     expect(body).toContain("Undang-Undang Nomor 40 Tahun 2004 tentang Sistem Jaminan Sosial Nasional");
-    expect(body).toContain("Standar Operasional Prosedur SOP Dinas Sosial Kota Pangkalpinang 08.a/KEP/SEKRT-DINSOS/I/2022.");
+    expect(body).toContain("Standar Operasional Prosedur Dinas Sosial Kota Pangkalpinang 08.a/KEP/SEKRT-DINSOS/I/2022.");
+    // The national profile has no SOP of its own: its list ends with the Permensos.
+    expect(text(buildLetter(letterInput("nasional-2026")).body)).toMatch(/Peraturan Menteri Sosial Nomor 3 Tahun 2026\.\nDemikian/);
   });
 
   test("signer block: jabatan with the region, name, pangkat, spaced NIP; tembusan; footer with the complaint channel", () => {
