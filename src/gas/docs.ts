@@ -112,23 +112,43 @@ export function renderLayout(doc: Doc, layout: LetterLayout): void {
   doc.setName(layout.name);
 }
 
-/** Copies the template's body, header and footer (paragraphs, lists, tables) and page setup. */
-export function copyTemplate(template: Doc, doc: Doc, name: string): void {
-  const from = { body: template.getBody() as Section, header: template.getHeader() as Section | null, footer: template.getFooter() as Section | null };
+type Part = { element: GoogleAppsScript.Document.Element; type: GoogleAppsScript.Document.ElementType };
+
+/** A template read once per run: its elements by section, and its page setup. */
+export interface TemplateParts {
+  page: Record<string, unknown>;
+  sections: Record<"header" | "body" | "footer", Part[]>;
+}
+
+export function readTemplate(template: Doc): TemplateParts {
+  const read = (section: Section | null): Part[] => {
+    const parts: Part[] = [];
+    if (!section) return parts;
+    for (let i = 0; i < section.getNumChildren(); i++) {
+      const element = section.getChild(i);
+      parts.push({ element, type: element.getType() });
+    }
+    return parts;
+  };
+  const body = template.getBody();
+  return {
+    page: pageAttributes(body.getAttributes() as Record<string, unknown>),
+    sections: { header: read(template.getHeader()), body: read(body), footer: read(template.getFooter()) },
+  };
+}
+
+/** Copies the template's paragraphs, list items and tables into the Doc: three calls per element. */
+export function copyTemplate(template: TemplateParts, doc: Doc, name: string): void {
   const to = sections(doc);
-  to.body.setAttributes(pageAttributes(template.getBody().getAttributes() as Record<string, unknown>));
+  to.body.setAttributes(template.page);
+  const T = DocumentApp.ElementType;
   for (const key of ["header", "body", "footer"] as const) {
     const target = to[key];
     target.clear();
-    const source = from[key];
-    if (!source) continue;
-    const T = DocumentApp.ElementType;
-    for (let i = 0; i < source.getNumChildren(); i++) {
-      const child = source.getChild(i);
-      const type = child.getType();
-      if (type === T.PARAGRAPH) target.appendParagraph(child.copy().asParagraph());
-      else if (type === T.LIST_ITEM) target.appendListItem(child.copy().asListItem());
-      else if (type === T.TABLE) target.appendTable(child.copy().asTable());
+    for (const { element, type } of template.sections[key]) {
+      if (type === T.PARAGRAPH) target.appendParagraph(element.copy().asParagraph());
+      else if (type === T.LIST_ITEM) target.appendListItem(element.copy().asListItem());
+      else if (type === T.TABLE) target.appendTable(element.copy().asTable());
       // Anything else (a table of contents) has no place in a letter template.
     }
     dropLeadingEmpty(target);

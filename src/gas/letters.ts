@@ -21,7 +21,7 @@ import type { Profile } from "../domain/profiles";
 import { profileForSheet, roleOf, SETTING_FIELDS, type Settings } from "../domain/settings";
 import { type Cell, cellText, enumKey } from "../domain/text";
 import { ACTIONS, guardMove, logLine, STAGES, type StageName, workflowFor } from "../domain/workflow";
-import { copyTemplate, createDocument, documentIdFromLink, fillPlaceholders, openDocument, renderLayout } from "./docs";
+import { copyTemplate, createDocument, documentIdFromLink, fillPlaceholders, openDocument, readTemplate, renderLayout, type TemplateParts } from "./docs";
 import { UserError } from "./errors";
 import { type Value, writeColumns } from "./grid";
 import { presentRows } from "./present";
@@ -139,12 +139,15 @@ export function draftLetters(ss: Spreadsheet, options: DraftOptions = {}): strin
   return report(written.written.length, refused, written.moved, left, stopped);
 }
 
-function openTemplates(settings: Settings): { main: Doc | null; second: Doc | null } {
-  const open = (label: string, id: string): Doc | null => {
+type Templates = { main: TemplateParts | null; second: TemplateParts | null };
+
+/** The office's templates, read once per run. */
+function openTemplates(settings: Settings): Templates {
+  const open = (label: string, id: string): TemplateParts | null => {
     if (!id.trim()) return null;
     const doc = openDocument(id.trim());
     if (!doc) throw new UserError(`"${label}" (${id.trim()}) tidak dapat dibuka. Periksa ID dokumennya dan pastikan akun Anda boleh membukanya, atau kosongkan untuk memakai tata letak bawaan.`);
-    return doc;
+    return readTemplate(doc);
   };
   return {
     main: open(SETTING_FIELDS.templateId.label, settings.values.templateId),
@@ -209,21 +212,32 @@ function claimNumbers(jobs: Job[], format: string, today: IsoDate, sheetNumbers:
   const needing = jobs.filter((j) => j.assignsNumber);
   const count = needing.filter((j) => !j.input.number).length + needing.filter((j) => j.second && !j.record.secondNumber).length;
   if (count === 0) return;
-  const parsed = parseNumberFormat(format);
-  if (!parsed.ok) throw new UserError(`Perbaiki "${SETTING_FIELDS.numberFormat.label}" di Pengaturan: ${parsed.problems.join(" ")}`);
-  const year = Number(today.slice(0, 4));
-  const props = documentProperties();
-  const highest = Math.max(0, ...sheetNumbers.map((n) => sequenceOf(format, n, year) ?? 0));
-  const { sequences, last } = nextSequences(Number(props.getProperty(counterKey(year)) ?? "0"), highest, count);
-  const take = () => formatLetterNumber(format, sequences.shift()!, today);
-  const updates: Record<string, string> = { [counterKey(year)]: String(last) };
+  const numbers = issueNumbers(format, today, sheetNumbers, count);
+  const updates: Record<string, string> = {};
   for (const job of needing) {
-    if (!job.input.number) job.input = { ...job.input, number: take() };
+    if (!job.input.number) job.input = { ...job.input, number: numbers.shift()! };
     job.record = { ...job.record, number: job.input.number! };
-    if (job.second && !job.record.secondNumber) job.record.secondNumber = take();
+    if (job.second && !job.record.secondNumber) job.record.secondNumber = numbers.shift()!;
     updates[recordKey(job.id)] = JSON.stringify(job.record);
   }
-  props.setProperties(updates);
+  documentProperties().setProperties(updates);
+}
+
+/**
+ * The next `count` letter numbers of the year of `date`. Call inside the document lock (drafting,
+ * and `Penomoran dan Stempel` for profiles that number after signature): the counter in document
+ * properties only grows, and never falls behind a number already in the sheet.
+ */
+export function issueNumbers(format: string, date: IsoDate, sheetNumbers: readonly string[], count: number): string[] {
+  const parsed = parseNumberFormat(format);
+  if (!parsed.ok) throw new UserError(`Perbaiki "${SETTING_FIELDS.numberFormat.label}" di Pengaturan: ${parsed.problems.join(" ")}`);
+  const year = Number(date.slice(0, 4));
+  const props = documentProperties();
+  let highest = 0;
+  for (const n of sheetNumbers) highest = Math.max(highest, sequenceOf(format, n, year) ?? 0);
+  const { sequences, last } = nextSequences(Number(props.getProperty(counterKey(year)) ?? "0"), highest, count);
+  props.setProperty(counterKey(year), String(last));
+  return sequences.map((n) => formatLetterNumber(format, n, date));
 }
 
 function personOf(result: RowResult, at: (key: ColumnKey) => string): LetterPerson {
@@ -236,7 +250,7 @@ function personOf(result: RowResult, at: (key: ColumnKey) => string): LetterPers
 }
 
 /** Step 2 for one request: the Doc (reused when there is one), then its content. */
-function draftOne(job: Job, templates: { main: Doc | null; second: Doc | null }): void {
+function draftOne(job: Job, templates: Templates): void {
   const props = documentProperties();
   const save = () => props.setProperty(recordKey(job.id), JSON.stringify(job.record));
   const main = obtainDocument(job, job.linkedDoc || job.record.doc || "", Boolean(job.linkedDoc), (id) => {
@@ -268,7 +282,7 @@ function obtainDocument(job: Job, id: string, mustExist: boolean, created: (id: 
   return doc;
 }
 
-function fill(doc: Doc, layout: LetterLayout, template: Doc | null, values: Record<string, string>): void {
+function fill(doc: Doc, layout: LetterLayout, template: TemplateParts | null, values: Record<string, string>): void {
   if (template) {
     copyTemplate(template, doc, layout.name);
     fillPlaceholders(doc, values);

@@ -1,7 +1,7 @@
 /** The Docs adapter and the DocumentApp fake: replaceText's semantics, literal placeholders, templates. */
 import fc from "fast-check";
 import { buildLetter } from "../../src/domain/letter";
-import { copyTemplate, documentIdFromLink, fillPlaceholders, literalPattern, literalReplacement, renderLayout } from "../../src/gas/docs";
+import { copyTemplate, documentIdFromLink, fillPlaceholders, literalPattern, literalReplacement, readTemplate, renderLayout } from "../../src/gas/docs";
 import { letterInput } from "../domain/letterFixtures";
 import { type FakeDocs, installFakeDocs, replaceAll } from "../fakes/document";
 
@@ -73,7 +73,7 @@ test("a template is copied element by element (paragraphs, lists, tables, attrib
     for (const section of [d.body, d.header!, d.footer!]) section.children.shift(); // as typed: no empty first line
   });
   const doc = DocumentApp.create("baru");
-  copyTemplate(template.api, doc, "Surat - X");
+  copyTemplate(readTemplate(template.api), doc, "Surat - X");
   const unknown = fillPlaceholders(doc, { tujuan: "Kepala BPJS", nama: "Siti", nik: "1971014101900001", pemerintah: "Pemerintah Kota" });
   const raw = docs.documents.get(doc.getId())!;
   expect(raw.body.children.map((c) => [c.type, c.getText()])).toEqual([

@@ -1,5 +1,5 @@
 /** Buat Draf Surat on the typed fakes: refusals, log lines, numbers, Docs, failures and resuming. */
-import { draftLetters, NO_EMAIL, recordKey } from "../../src/gas/letters";
+import { draftLetters, issueNumbers, NO_EMAIL, recordKey } from "../../src/gas/letters";
 import { menuDraftLetters } from "../../src/gas/main";
 import { UNNUMBERED } from "../../src/domain/letter";
 import type { FakeEnv } from "../fakes";
@@ -328,6 +328,43 @@ describe("templates and the second document", () => {
 });
 
 describe("many rows", () => {
+  /**
+   * The cost model: Docs calls per letter measured on the fake, times assumed latencies
+   * (DocumentApp.create 1.5 s, openById 0.6 s, saveAndClose 0.5 s, any other Docs call 40 ms).
+   */
+  const MODEL = { create: 1500, openById: 600, saveAndClose: 500, other: 40 };
+  function predict(label: string, letters: number): number {
+    const ms = docs.calls.reduce((sum, c) => sum + (MODEL[c.method as keyof typeof MODEL] ?? MODEL.other), 0) / letters;
+    const perMinute = 60000 / ms;
+    console.info(`${label}: ${(docs.calls.length / letters).toFixed(1)} Docs calls/letter, ~${(ms / 1000).toFixed(1)} s/letter, ~${perMinute.toFixed(1)} letters/min, ~${Math.floor(4.5 * perMinute)} per run`);
+    return docs.calls.length / letters;
+  }
+
+  test("service calls per letter, built-in layout and template (the model's prediction is printed)", () => {
+    office();
+    checkedRows(env, sheet, Array.from({ length: 10 }, (_, i) => eligible(`P${i}`, i + 1)));
+    env.setUser(OPERATOR);
+    docs.resetCalls();
+    draft();
+    expect(predict("built-in", 10)).toBeLessThan(120);
+    // A one-page template: 30 paragraphs, a data table, kop in the header, footer; 14 placeholders.
+    const template = docs.addDocument("Templat", (d) => {
+      d.addHeader();
+      d.header!.appendParagraph("{{pemerintah}}");
+      d.addFooter();
+      d.footer!.appendParagraph("{{catatan_kaki}}");
+      for (let i = 0; i < 30; i++) d.body.appendParagraph(i === 0 ? "{{tempat_surat}}, {{tanggal_surat}} {{nomor_surat}} {{tujuan}}" : `Paragraf ${i}`);
+      d.body.appendTable([["Nama", "{{nama}}"], ["NIK", "{{nik}}"], ["KK", "{{nomor_kk}}"], ["Alamat", "{{alamat}}"]]);
+      d.body.appendParagraph("{{penandatangan_jabatan}} {{penandatangan_nama}} {{penandatangan_nip}} {{penandatangan_pangkat}}");
+    });
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
+    sheet.getRange(2, headers.indexOf("Tahap") + 1, 10, 1).setValues(Array.from({ length: 10 }, () => ["Perbaikan"]));
+    office({ values: { templateId: template.id } });
+    docs.resetCalls();
+    draft();
+    expect(predict("template (redraft)", 10)).toBeLessThan(190);
+  });
+
   test("stops before the time limit, says how many are left; running again continues", () => {
     office();
     checkedRows(env, sheet, Array.from({ length: 6 }, (_, i) => eligible(`P${i}`, i + 1)));
@@ -344,5 +381,16 @@ describe("many rows", () => {
     expect(new Set(column(sheet, "Nomor Surat")).size).toBe(6);
     expect(docs.documents.size).toBe(6);
     expect(env.properties.document.getProperty(recordKey(String(cellOf(sheet, 7, "ID Permohonan"))))).toContain("doc-");
+  });
+});
+
+describe("numbering after signature (minsel's Penomoran dan Stempel, used by Setujui)", () => {
+  test("issueNumbers continues the drafting sequence, past any number already in the sheet", () => {
+    const format = "400.9.3.2/{nomor:3}/Dinsos/{bulan_romawi}/{tahun}";
+    expect(issueNumbers(format, "2026-11-24", [], 2)).toEqual(["400.9.3.2/001/Dinsos/XI/2026", "400.9.3.2/002/Dinsos/XI/2026"]);
+    // A spreadsheet copied without its properties: the sheet's highest number still counts.
+    env.properties.document.deleteAllProperties();
+    expect(issueNumbers(format, "2026-12-01", ["400.9.3.2/007/Dinsos/XI/2026", "470/3/manual"], 1)).toEqual(["400.9.3.2/008/Dinsos/XII/2026"]);
+    expect(() => issueNumbers("{tahun}", "2026-12-01", [], 1)).toThrow(/harus memuat \{nomor\}/);
   });
 });
