@@ -45,7 +45,12 @@ export interface LetterRecord {
   doc?: string;
   secondNumber?: string;
   secondDoc?: string;
+  /** A run drafting this request now (its ID, and until when, ms): another run leaves it alone. */
+  lease?: { run: string; until: number };
 }
+
+/** Longer than any run (Apps Script stops one at 6 minutes): a killed run's lease expires. */
+const LEASE_MS = 6 * 60 * 1000;
 
 export function recordKey(id: string): string {
   return `pbijk.letter.${id}`;
@@ -120,23 +125,33 @@ export function draftLetters(ss: Spreadsheet, options: DraftOptions = {}): strin
   const templates = openTemplates(settings);
   const today = todayInJakarta(now);
 
-  const { jobs, refused } = withDocumentLock(() => prepare(sheet, settings, profile, email, selected, today));
+  const run = { id: `${email}@${now.getTime()}@${Math.random().toString(36).slice(2)}`, now: now.getTime(), until: now.getTime() + LEASE_MS };
+  const { jobs, refused } = withDocumentLock(() => prepare(sheet, settings, profile, email, selected, today, run));
   const done: Job[] = [];
+  const unknown = new Set<string>();
   let stopped = "";
-  for (const job of jobs) {
-    if (clock() - started > budget) break;
-    if (jobs.length > 1) toast(ss, `Membuat draf surat ${done.length + 1}/${jobs.length}…`);
-    try {
-      draftOne(job, templates);
-      done.push(job);
-    } catch (error) {
-      stopped = docsFailure(error, job);
-      break;
+  let written: ReturnType<typeof writeBack> = { written: [], moved: [] };
+  try {
+    for (const job of jobs) {
+      if (clock() - started > budget) break;
+      if (jobs.length > 1) toast(ss, `Membuat draf surat ${done.length + 1}/${jobs.length}…`);
+      try {
+        for (const key of draftOne(job, templates)) unknown.add(key);
+        done.push(job);
+      } catch (error) {
+        stopped = docsFailure(error, job);
+        break;
+      }
     }
+    if (done.length) written = withDocumentLock(() => writeBack(ss, sheet, done, email, now, today));
+  } finally {
+    releaseLeases(jobs);
   }
-  const written = done.length ? withDocumentLock(() => writeBack(ss, sheet, done, email, now, today)) : { written: [], moved: [] };
   const left = jobs.length - done.length;
-  return report(written.written.length, refused, written.moved, left, stopped);
+  const typos = unknown.size
+    ? `\nTemplat memuat penanda yang tidak dikenal: ${[...unknown].map((k) => `{{${k}}}`).join(", ")}. Periksa ejaannya (daftar penanda ada di README, bagian Surat).`
+    : "";
+  return report(written.written.length, refused, written.moved, left, stopped) + typos;
 }
 
 type Templates = { main: TemplateParts | null; second: TemplateParts | null };
@@ -155,8 +170,11 @@ function openTemplates(settings: Settings): Templates {
   };
 }
 
-/** Step 1 (inside the lock): guard each selected row, take and record the numbers. */
-function prepare(sheet: Sheet, settings: Settings, profile: Profile, email: string, selected: ReadonlySet<number>, today: IsoDate) {
+/** Step 1 (inside the lock): guard each selected row, lease it, take and record the numbers. */
+function prepare(
+  sheet: Sheet, settings: Settings, profile: Profile, email: string, selected: ReadonlySet<number>, today: IsoDate,
+  run: { id: string; now: number; until: number },
+) {
   const raw = retrying(() => sheet.getDataRange().getValues()) as Cell[][];
   const columns = mapHeaders(raw[0] ?? []);
   requireColumns(columns);
@@ -197,6 +215,11 @@ function prepare(sheet: Sheet, settings: Settings, profile: Profile, email: stri
     }
     const person = personOf(result, (key) => at(cells, key));
     const record = readRecord(props, id);
+    if (record.lease && record.lease.run !== run.id && record.lease.until > run.now) {
+      refuse("sedang dibuatkan surat oleh pengguna lain; coba lagi beberapa menit lagi.");
+      continue;
+    }
+    record.lease = { run: run.id, until: run.until };
     const input: LetterInput = { profile, settings, person, number: typed || (move.assignsNumber ? record.number ?? null : null), date: today, deadline: result.deadline };
     jobs.push({
       row, id, from: move.from, to: move.to, input, second: needsSecondLetter(profile, person), record,
@@ -204,23 +227,33 @@ function prepare(sheet: Sheet, settings: Settings, profile: Profile, email: stri
     });
   }
   if (!manual) claimNumbers(jobs, format, today, grid.slice(1).map((cells) => at(cells, "letterNumber")));
+  // Numbers and leases are recorded before the lock is released.
+  if (jobs.length) props.setProperties(Object.fromEntries(jobs.map((j) => [recordKey(j.id), JSON.stringify(j.record)])));
   return { jobs, refused };
 }
 
-/** Numbers for jobs that need one and have none yet; recorded per request before the lock is released. */
+/** Ends this run's leases (kept: numbers and Docs), in one write. */
+function releaseLeases(jobs: readonly Job[]): void {
+  if (jobs.length === 0) return;
+  const updates: Record<string, string> = {};
+  for (const job of jobs) {
+    const { lease: _ended, ...kept } = job.record;
+    updates[recordKey(job.id)] = JSON.stringify(kept);
+  }
+  documentProperties().setProperties(updates);
+}
+
+/** Numbers for jobs that need one and have none yet (the caller records them). */
 function claimNumbers(jobs: Job[], format: string, today: IsoDate, sheetNumbers: readonly string[]): void {
   const needing = jobs.filter((j) => j.assignsNumber);
   const count = needing.filter((j) => !j.input.number).length + needing.filter((j) => j.second && !j.record.secondNumber).length;
   if (count === 0) return;
   const numbers = issueNumbers(format, today, sheetNumbers, count);
-  const updates: Record<string, string> = {};
   for (const job of needing) {
     if (!job.input.number) job.input = { ...job.input, number: numbers.shift()! };
     job.record = { ...job.record, number: job.input.number! };
     if (job.second && !job.record.secondNumber) job.record.secondNumber = numbers.shift()!;
-    updates[recordKey(job.id)] = JSON.stringify(job.record);
   }
-  documentProperties().setProperties(updates);
 }
 
 /**
@@ -249,23 +282,24 @@ function personOf(result: RowResult, at: (key: ColumnKey) => string): LetterPers
   };
 }
 
-/** Step 2 for one request: the Doc (reused when there is one), then its content. */
-function draftOne(job: Job, templates: Templates): void {
+/** Step 2 for one request: the Doc (reused when there is one), then its content; returns unknown placeholders. */
+function draftOne(job: Job, templates: Templates): string[] {
   const props = documentProperties();
   const save = () => props.setProperty(recordKey(job.id), JSON.stringify(job.record));
   const main = obtainDocument(job, job.linkedDoc || job.record.doc || "", Boolean(job.linkedDoc), (id) => {
     job.record = { ...job.record, doc: id };
     save();
   });
-  fill(main, buildLetter(job.input), templates.main, placeholderValues(job.input));
+  const unknown = fill(main, buildLetter(job.input), templates.main, placeholderValues(job.input));
   if (job.second) {
     const input = { ...job.input, number: job.record.secondNumber ?? job.input.number };
     const second = obtainDocument(job, job.record.secondDoc ?? "", false, (id) => {
       job.record = { ...job.record, secondDoc: id };
       save();
     });
-    fill(second, buildSecondLetter(input), templates.second, placeholderValues(input));
+    unknown.push(...fill(second, buildSecondLetter(input), templates.second, placeholderValues(input)));
   }
+  return unknown;
 }
 
 class LinkedDocGone extends UserError {}
@@ -282,14 +316,16 @@ function obtainDocument(job: Job, id: string, mustExist: boolean, created: (id: 
   return doc;
 }
 
-function fill(doc: Doc, layout: LetterLayout, template: TemplateParts | null, values: Record<string, string>): void {
+function fill(doc: Doc, layout: LetterLayout, template: TemplateParts | null, values: Record<string, string>): string[] {
+  let unknown: string[] = [];
   if (template) {
     copyTemplate(template, doc, layout.name);
-    fillPlaceholders(doc, values);
+    unknown = fillPlaceholders(doc, values);
   } else {
     renderLayout(doc, layout);
   }
   doc.saveAndClose();
+  return unknown;
 }
 
 const QUOTA = /too many times|quota|rate limit|kuota/i;

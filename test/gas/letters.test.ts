@@ -154,7 +154,6 @@ describe("numbers", () => {
     draft();
     const perLetter = docs.calls.length / 3;
     // Fresh start: fail in the middle of the second letter, and every call after (the daily quota).
-    sheet.getRange(2, 1, 3, sheet.getLastColumn()); // no-op read of the range object
     resetRows();
     docs.resetCalls();
     docs.failAt(Math.floor(perLetter * 1.5), QUOTA_MESSAGE, true);
@@ -208,6 +207,34 @@ describe("numbers", () => {
     expect(new Set(numbers).size).toBe(4);
     expect(numbers).toEqual(["001", "002", "003", "004"].map((n) => `400.9.3.2/${n}/Dinsos/XI/2026`));
     expect(log().map((l) => l[1])).toEqual([OPERATOR2, OPERATOR2, OPERATOR, OPERATOR]);
+  });
+
+  test("two operators selecting the same row: the second leaves it to the first; one document, one number", () => {
+    office();
+    checkedRows(env, sheet, [eligible("A", 1), eligible("B", 2), eligible("C", 3)]);
+    const locks = new SharedLockService();
+    (globalThis as Record<string, unknown>)["LockService"] = locks.api;
+    env.setUser(OPERATOR);
+    env.setSelection(sheet.getRange("A2:A3"));
+    let interleaved = "";
+    docs.onCall((call) => {
+      if (call.method !== "create" || interleaved) return;
+      interleaved = "running";
+      locks.as("B", () => {
+        env.setUser(OPERATOR2);
+        env.setSelection(sheet.getRange("A3:A4"));
+        interleaved = draft();
+        env.setUser(OPERATOR);
+      });
+    });
+    locks.as("A", () => draft());
+    expect(interleaved).toContain("1 draf surat dibuat");
+    expect(interleaved).toContain("Baris 3 (PBI-2026-00002): sedang dibuatkan surat oleh pengguna lain");
+    expect(docs.documents.size).toBe(3);
+    expect(new Set(column(sheet, "Nomor Surat")).size).toBe(3);
+    expect(column(sheet, "Tahap")).toEqual(["Paraf Kabid", "Paraf Kabid", "Paraf Kabid"]);
+    // Leases end with the run: a later redraft of the row is not blocked.
+    expect(JSON.stringify(env.properties.document.getProperties())).not.toContain("lease");
   });
 
   test("while another drafter holds the lock, drafting is refused and changes nothing", () => {
@@ -290,7 +317,7 @@ describe("templates and the second document", () => {
     const odd = "Rp$1 \\ {{nik}} {x} $";
     checkedRows(env, sheet, [eligible(odd, 1)]);
     env.setUser(OPERATOR);
-    draft();
+    expect(draft()).toContain("Templat memuat penanda yang tidak dikenal: {{tidak_ada}}");
     const doc = docOf(2);
     expect(doc.body.getText()).toBe(`Nama: ${odd} / NIK ${nik(1)} / Nomor 400.9.3.2/001/Dinsos/XI/2026`);
     expect(doc.header!.getText()).toBe("KOP Dinas Sosial");
