@@ -146,6 +146,20 @@ export function stageAfterCheck(current: string, decision: Decision, workflow: W
   return current === target ? null : target;
 }
 
+/**
+ * What a check adds to its result for a row past its first stage that is no longer ELIGIBLE
+ * (someone edited it): every move but a return is refused until it is fixed. Null otherwise.
+ */
+export function stageWarning(current: string, decision: Decision, workflow: Workflow, urgent: boolean): string | null {
+  if (decision === "ELIGIBLE") return null;
+  const at = stageName(current);
+  const review = stagesFor(workflow, urgent).map((s) => s.name as StageName);
+  const past = at !== null && at !== firstStage(workflow, urgent) && (review.includes(at) || at === STAGES.correction);
+  return past
+    ? `Permohonan sudah di tahap "${at}" tetapi keputusannya kini bukan "Layak": perbaiki datanya. Sampai diperbaiki, hanya ${ACTIONS.return} yang dapat dilakukan.`
+    : null;
+}
+
 /** Shorthand for the shell: the check's `Tahap` for a row of this profile. */
 export function checkStage(current: string, decision: Decision, profile: Pick<Profile, "id">, urgent: boolean): StageName | null {
   return stageAfterCheck(current, decision, workflowFor(profile), urgent);

@@ -2,7 +2,7 @@
 import type { Decision } from "../../src/domain/eligibility";
 import { PROFILES } from "../../src/domain/profiles";
 import type { Role } from "../../src/domain/roles";
-import { guardMove, type MoveRequest, stageAfterCheck, stagesFor, WORKFLOWS, workflowFor } from "../../src/domain/workflow";
+import { guardMove, jakartaStamp, type MoveRequest, stageAfterCheck, stageWarning, stagesFor, WORKFLOWS, workflowFor } from "../../src/domain/workflow";
 import { STAGE_NAMES } from "../../src/domain/layout";
 
 const names = (id: string, urgent = false) => stagesFor(WORKFLOWS[id]!, urgent).map((s) => `${s.name} (${s.role})`);
@@ -125,4 +125,19 @@ describe("the move guard", () => {
     expect(guardMove(req({ action: "reopen", stage: "Dikembalikan" }))).toMatchObject({ ok: true, to: "Diterima" });
     expect(guardMove(req({ action: "reopen", stage: "Ditolak" }))).toMatchObject({ ok: false });
   });
+});
+
+test("a row past its first stage that is no longer ELIGIBLE is flagged; others are not", () => {
+  const nasional = WORKFLOWS["nasional-2026"]!;
+  expect(stageWarning("Paraf Kabid", "INCOMPLETE", nasional, false)).toMatch(/tahap "Paraf Kabid".*hanya Kembalikan/);
+  expect(stageWarning("Perbaikan", "NOT_ELIGIBLE", nasional, false)).toContain('"Perbaikan"');
+  expect(stageWarning("Paraf Kabid", "ELIGIBLE", nasional, false)).toBeNull();
+  expect(stageWarning("Draf", "INCOMPLETE", nasional, false)).toBeNull(); // the first stage: the check moves it back
+  expect(stageWarning("Diperiksa", "INCOMPLETE", nasional, false)).toBeNull();
+  expect(stageWarning("Selesai", "INCOMPLETE", nasional, false)).toBeNull();
+});
+
+test("stamps are Jakarta date-times whatever the machine's zone", () => {
+  expect(jakartaStamp(new Date("2026-11-24T17:05:00Z"))).toBe("2026-11-25 00:05");
+  expect(jakartaStamp(new Date("2026-11-24T03:00:00Z"))).toBe("2026-11-24 10:00");
 });

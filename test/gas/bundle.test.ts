@@ -47,6 +47,8 @@ test("the bundle needs no Node or browser globals and runs menu, setup, check an
   call("onEdit", { range: sheet.getRange(2, headers.indexOf("Nama") + 1) });
   const result = call("apiActiveRow") as { ok: boolean };
   expect(result.ok).toBe(true);
+  call("menuDraftLetters"); // admin is not an operator: refused in Indonesian, no Docs touched
+  expect(fakes.ui.alerts.at(-1)!.prompt).toContain("hanya untuk peran Operator");
   call("menuOpenPanel");
   expect(fakes.ui.sidebars).toHaveLength(1);
 });

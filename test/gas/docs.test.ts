@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { buildLetter } from "../../src/domain/letter";
 import { copyTemplate, documentIdFromLink, fillPlaceholders, literalPattern, literalReplacement, readTemplate, renderLayout } from "../../src/gas/docs";
 import { letterInput } from "../domain/letterFixtures";
+import { documentHtml } from "../fakes/docHtml";
 import { type FakeDocs, installFakeDocs, replaceAll } from "../fakes/document";
 
 let docs: FakeDocs & { uninstall(): void };
@@ -101,4 +102,14 @@ test("a quota failure on the Nth call, then every later one", () => {
   expect(() => DocumentApp.create("y")).toThrow("Service invoked too many times");
   docs.clearFailures();
   expect(DocumentApp.create("z").getName()).toBe("z");
+});
+
+test("the rendering helper shows the kop, its rule, the data table and the hanging list numbers", () => {
+  const doc = DocumentApp.create("x");
+  renderLayout(doc, buildLetter(letterInput()));
+  const html = documentHtml(docs.documents.get(doc.getId())!);
+  expect(html).toContain("DINAS SOSIAL");
+  expect(html).toContain('<hr class="rule">');
+  expect(html).toContain("<td style=\"border:none\">NIK</td>");
+  expect(html).toMatch(/>1\.<\/span>Undang-Undang Nomor 40/);
 });
