@@ -12,18 +12,19 @@
 import { checkTable, type RowResult } from "../domain/check";
 import { type ColumnKey, type ColumnMap, headerOf, mapHeaders } from "../domain/columns";
 import { type IsoDate, todayInJakarta } from "../domain/dates";
-import { LOG_HEADERS, LOG_SHEET } from "../domain/layout";
 import {
   buildLetter, buildSecondLetter, chooseSigner, type LetterInput, type LetterLayout, type LetterPerson, needsSecondLetter, placeholderValues,
 } from "../domain/letter";
-import { counterKey, formatLetterNumber, nextSequences, numberMode, parseNumberFormat, sequenceOf } from "../domain/numbering";
+import { numberMode } from "../domain/numbering";
 import type { Profile } from "../domain/profiles";
 import { profileForSheet, roleOf, SETTING_FIELDS, type Settings } from "../domain/settings";
 import { type Cell, cellText, enumKey } from "../domain/text";
 import { ACTIONS, guardMove, logLine, STAGES, type StageName, workflowFor } from "../domain/workflow";
 import { copyTemplate, createDocument, documentIdFromLink, fillPlaceholders, openDocument, readTemplate, renderLayout, type TemplateParts } from "./docs";
+import { appendLog } from "./auditLog";
 import { UserError } from "./errors";
 import { type Value, writeColumns } from "./grid";
+import { issueNumbers } from "./letterNumbers";
 import { presentRows } from "./present";
 import { selectedRowNumbers } from "./selection";
 import { activeUserEmail, documentProperties, retrying, toast, withDocumentLock } from "./services";
@@ -256,23 +257,6 @@ function claimNumbers(jobs: Job[], format: string, today: IsoDate, sheetNumbers:
   }
 }
 
-/**
- * The next `count` letter numbers of the year of `date`. Call inside the document lock (drafting,
- * and `Penomoran dan Stempel` for profiles that number after signature): the counter in document
- * properties only grows, and never falls behind a number already in the sheet.
- */
-export function issueNumbers(format: string, date: IsoDate, sheetNumbers: readonly string[], count: number): string[] {
-  const parsed = parseNumberFormat(format);
-  if (!parsed.ok) throw new UserError(`Perbaiki "${SETTING_FIELDS.numberFormat.label}" di Pengaturan: ${parsed.problems.join(" ")}`);
-  const year = Number(date.slice(0, 4));
-  const props = documentProperties();
-  let highest = 0;
-  for (const n of sheetNumbers) highest = Math.max(highest, sequenceOf(format, n, year) ?? 0);
-  const { sequences, last } = nextSequences(Number(props.getProperty(counterKey(year)) ?? "0"), highest, count);
-  props.setProperty(counterKey(year), String(last));
-  return sequences.map((n) => formatLetterNumber(format, n, date));
-}
-
 function personOf(result: RowResult, at: (key: ColumnKey) => string): LetterPerson {
   const r = result.request;
   return {
@@ -399,19 +383,6 @@ function writeBack(ss: Spreadsheet, sheet: Sheet, done: readonly Job[], email: s
   appendLog(ss, lines);
   SpreadsheetApp.flush();
   return { written: [...targets.values()], moved };
-}
-
-/** Appends lines to `Log` in one write (Siapkan Sheet made it; an older sheet gets it here). */
-export function appendLog(ss: Spreadsheet, lines: readonly string[][]): void {
-  if (lines.length === 0) return;
-  let log = ss.getSheetByName(LOG_SHEET);
-  if (!log) {
-    log = ss.insertSheet(LOG_SHEET);
-    log.getRange(1, 1, 1, LOG_HEADERS.length).setValues([LOG_HEADERS]);
-  }
-  const start = Math.max(log.getLastRow(), 1) + 1;
-  if (start + lines.length - 1 > log.getMaxRows()) log.insertRowsAfter(log.getMaxRows(), start + lines.length - 1 - log.getMaxRows());
-  retrying(() => log!.getRange(start, 1, lines.length, LOG_HEADERS.length).setValues(lines.map((l) => [...l])));
 }
 
 function report(drafted: number, refused: readonly Refusal[], moved: readonly Refusal[], left: number, stopped: string): string {
