@@ -81,35 +81,30 @@ const pangkalpinang = [
   ready,
 ];
 
-const base = { numberAt: STAGES.draft, urgentSkips: null, archiveBeforeHandOver: false, endsAtHandOver: false } as const;
-
-/** Per profile id (section 5, second table). */
-export const WORKFLOWS: Readonly<Record<string, Workflow>> = {
-  "nasional-2026": { ...base, profileId: "nasional-2026", stages: [draft, paraf, signature, ready] },
-  "pangkalpinang-reaktivasi": { ...base, profileId: "pangkalpinang-reaktivasi", stages: pangkalpinang },
-  "pangkalpinang-bantuan-kesehatan": {
-    ...base, profileId: "pangkalpinang-bantuan-kesehatan", stages: pangkalpinang, urgentSkips: STAGES.backOffice, endsAtHandOver: true,
-  },
-  minsel: {
-    ...base,
-    profileId: "minsel",
-    stages: [draft, paraf, signature, stage(STAGES.numbering, "operator"), ready],
-    numberAt: STAGES.numbering,
-  },
-  bandung: {
-    ...base,
-    profileId: "bandung",
-    stages: [draft, stage(STAGES.draftVerification, "kabid", { by: "verifiedBy", at: "verifiedAt" }), signature,
-      stage(STAGES.bpjsInput, "operator"), ready],
-    archiveBeforeHandOver: true,
-  },
-  purbalingga: { ...base, profileId: "purbalingga", stages: [draft, signature, ready], archiveBeforeHandOver: true },
+/** Review stages per profile id (section 5, second table); the profile's own flags say the rest. */
+export const PROFILE_STAGES: Readonly<Record<string, readonly WorkflowStage[]>> = {
+  "nasional-2026": [draft, paraf, signature, ready],
+  "pangkalpinang-reaktivasi": pangkalpinang,
+  "pangkalpinang-bantuan-kesehatan": pangkalpinang,
+  minsel: [draft, paraf, signature, stage(STAGES.numbering, "operator"), ready],
+  bandung: [draft, stage(STAGES.draftVerification, "kabid", { by: "verifiedBy", at: "verifiedAt" }), signature, stage(STAGES.bpjsInput, "operator"), ready],
+  purbalingga: [draft, signature, ready],
 };
 
-export function workflowFor(profile: Pick<Profile, "id">): Workflow {
-  const workflow = WORKFLOWS[profile.id];
-  if (!workflow) throw new Error(`No workflow for profile ${profile.id}`);
-  return workflow;
+type WorkflowProfile = Pick<Profile, "id" | "numberAt" | "urgentSkipsBackOffice" | "archiveCopy" | "bpjsFollowUp">;
+
+/** The profile's workflow; its flags (archive copy, numbering, urgent skip) follow settings overrides. */
+export function workflowFor(profile: WorkflowProfile): Workflow {
+  const stages = PROFILE_STAGES[profile.id];
+  if (!stages) throw new Error(`No workflow for profile ${profile.id}`);
+  return {
+    profileId: profile.id,
+    stages,
+    numberAt: profile.numberAt === "after-signature" ? STAGES.numbering : STAGES.draft,
+    urgentSkips: profile.urgentSkipsBackOffice ? STAGES.backOffice : null,
+    archiveBeforeHandOver: profile.archiveCopy,
+    endsAtHandOver: !profile.bpjsFollowUp,
+  };
 }
 
 /** The stages this row passes through (a `Mendesak` row skips what its profile lets it skip). */
@@ -161,7 +156,7 @@ export function stageWarning(current: string, decision: Decision, workflow: Work
 }
 
 /** Shorthand for the shell: the check's `Tahap` for a row of this profile. */
-export function checkStage(current: string, decision: Decision, profile: Pick<Profile, "id">, urgent: boolean): StageName | null {
+export function checkStage(current: string, decision: Decision, profile: WorkflowProfile, urgent: boolean): StageName | null {
   return stageAfterCheck(current, decision, workflowFor(profile), urgent);
 }
 

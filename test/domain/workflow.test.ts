@@ -1,8 +1,10 @@
 /** Workflow per profile (spec sections 5 and 6): stages, the check's Tahap, and the move guard. */
 import type { Decision } from "../../src/domain/eligibility";
-import { PROFILES } from "../../src/domain/profiles";
+import { findProfile, PROFILES, withOverrides } from "../../src/domain/profiles";
 import type { Role } from "../../src/domain/roles";
-import { guardMove, jakartaStamp, type MoveRequest, stageAfterCheck, stageWarning, stagesFor, WORKFLOWS, workflowFor } from "../../src/domain/workflow";
+import { guardMove, jakartaStamp, type MoveRequest, stageAfterCheck, stageWarning, stagesFor, workflowFor } from "../../src/domain/workflow";
+
+const WORKFLOWS = Object.fromEntries(PROFILES.map((p) => [p.id, workflowFor(p)]));
 import { STAGE_NAMES } from "../../src/domain/layout";
 
 const names = (id: string, urgent = false) => stagesFor(WORKFLOWS[id]!, urgent).map((s) => `${s.name} (${s.role})`);
@@ -122,6 +124,9 @@ describe("the move guard", () => {
     expect(guardMove(req({ ...ready, workflow: WORKFLOWS.bandung! }))).toMatchObject({ ok: false, message: expect.stringContaining("Salinan Diarsipkan") });
     expect(guardMove(req({ ...ready, workflow: WORKFLOWS.bandung!, archived: true }))).toMatchObject({ ok: true });
     expect(guardMove(req({ ...ready, workflow: WORKFLOWS["pangkalpinang-bantuan-kesehatan"]! }))).toMatchObject({ ok: true, to: "Selesai" });
+    // An office that keeps no copy turns it off in Pengaturan (a profile override).
+    const noCopy = workflowFor(withOverrides(findProfile("bandung")!, { archiveCopy: false }));
+    expect(guardMove(req({ ...ready, workflow: noCopy }))).toMatchObject({ ok: true, to: "Diserahkan" });
     expect(guardMove(req({ action: "reopen", stage: "Dikembalikan" }))).toMatchObject({ ok: true, to: "Diterima" });
     expect(guardMove(req({ action: "reopen", stage: "Ditolak" }))).toMatchObject({ ok: false });
   });
