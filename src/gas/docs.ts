@@ -13,6 +13,8 @@ type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.Header
 const PAGE = { PAGE_WIDTH: 595.3, PAGE_HEIGHT: 841.9, MARGIN_TOP: 56.7, MARGIN_BOTTOM: 56.7, MARGIN_LEFT: 85, MARGIN_RIGHT: 56.7 };
 const FONT = "Arial";
 const FONT_SIZE = 12;
+/** Hanging indent of numbered lines: Docs' first default tab stop (0.5 in), so "1.<tab>" lines up either way. */
+const LIST_INDENT = 36;
 
 /** A Doc by ID, or null when it is gone or not readable by this user. */
 export function openDocument(id: string): Doc | null {
@@ -78,7 +80,7 @@ function appendBlocks(section: Section, blocks: readonly Block[]): void {
         b.items.forEach((item, i) => {
           const last = i === b.items.length - 1;
           section.appendParagraph(`${i + 1}.\t${item}`).setAttributes({
-            ...paragraphAttributes({ kind: "paragraph", text: item, align: "justify", indent: 18, spaceAfter: last ? 6 : 0 }),
+            ...paragraphAttributes({ kind: "paragraph", text: item, align: "justify", indent: LIST_INDENT, spaceAfter: last ? 6 : 0 }),
             [A.INDENT_FIRST_LINE]: 0,
           });
         });
