@@ -30,7 +30,7 @@ export function inputRuleFor(def: ColumnDef): InputRule | null {
 /** Every stage name a request can be in (spec section 6 and the profiles' workflows). */
 export const STAGE_NAMES = [
   "Diterima", "Diperiksa", "Back Office", "Persetujuan Manajer", "Draf", "Paraf Kabid", "Verifikasi Draf",
-  "Tanda Tangan", "Validasi Kepala Dinas", "Penomoran dan Stempel", "Input ke BPJS", "Diserahkan",
+  "Tanda Tangan", "Validasi Kepala Dinas", "Penomoran dan Stempel", "Input ke BPJS", "Siap Diserahkan", "Diserahkan",
   "Perbaikan", "Selesai", "Dikembalikan", "Ditolak",
 ] as const;
 

@@ -3,7 +3,7 @@ import type { RowResult } from "./check";
 import { DECISIONS, reasonText } from "./eligibility";
 import { summariseFindings } from "./findings";
 import type { Profile } from "./profiles";
-import { enumKey } from "./text";
+import { checkStage } from "./workflow";
 
 export interface RowOutput {
   checkResult: string;
@@ -18,7 +18,6 @@ export interface RowOutput {
 }
 
 export function rowOutput(result: RowResult, profile: Profile): RowOutput {
-  const stage = enumKey(result.request.stage);
   const lines = result.findings.map((f) => `• ${f.severity === "error" ? "Galat" : "Peringatan"} (${f.code}): ${f.message}`);
   return {
     checkResult: summariseFindings(result.findings),
@@ -26,7 +25,7 @@ export function rowOutput(result: RowResult, profile: Profile): RowOutput {
     reasons: result.reasons.map((r) => reasonText(r, result, profile)).join(" "),
     deadline: result.deadline ?? "",
     // Checking moves a new request on; later stages belong to the workflow.
-    stage: stage === "" || stage === "diterima" ? "Diperiksa" : null,
+    stage: checkStage(result.request.stage, result.decision, profile, result.request.urgent),
     note: lines.join("\n"),
   };
 }

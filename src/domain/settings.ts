@@ -23,6 +23,7 @@ export const SETTING_FIELDS = {
   website: { label: "Situs Web", initial: "", help: "Situs di kop surat." },
   city: { label: "Tempat Surat", initial: "", help: "Kota sebelum tanggal surat, mis. Pangkalpinang." },
   addressee: { label: "Tujuan Surat", initial: "", help: "Yth. … pada surat, mis. Kepala BPJS Kesehatan Cabang Pangkalpinang." },
+  healthAddressee: { label: "Tujuan Surat Bantuan Kesehatan", initial: "", help: "Yth. … pada surat bantuan pembiayaan kesehatan, mis. Direktur RSUD." },
   numberFormat: {
     label: "Format Nomor Surat",
     initial: "400.9.3.2/{nomor:3}/Dinsos/{bulan_romawi}/{tahun}",

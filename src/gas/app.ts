@@ -4,7 +4,9 @@ import { SETTINGS_SHEET } from "../domain/settings";
 import { cellText } from "../domain/text";
 import { type CheckSummary, checkSheet, describeSummary } from "./checkRunner";
 import { logError, UserError, userMessage } from "./errors";
+import { draftLetters } from "./letters";
 import { markSkipped, recheckEditedRows } from "./onEditCheck";
+import { selectedRowNumbers } from "./selection";
 import { activeSpreadsheet, activeUserEmail, releaseFlushed, toast, withDocumentLock } from "./services";
 import { cachedSettings, describeProblems, loadSettings, settingsForChecks } from "./settingsRepo";
 import { changeQuestion, setupSpreadsheet, spreadsheetChange } from "./setup";
@@ -17,6 +19,7 @@ export const MENU_ITEMS = [
   ["Periksa Baris Terpilih", "menuCheckSelected"],
   ["Buka Panel", "menuOpenPanel"],
   ["Pengaturan", "menuSettings"],
+  ["Buat Draf Surat", "menuDraftLetters"],
 ] as const;
 
 /** Builds the menu only: onOpen may run without authorisation. */
@@ -95,10 +98,7 @@ export function checkSelected(ss: Spreadsheet, now = new Date()): string {
   if (!settings.sheets.some((s) => s.sheet === sheet.getName())) {
     throw new UserError(`Pilih baris di sheet permohonan (${settings.sheets.map((s) => `"${s.sheet}"`).join(", ")}) lalu coba lagi.`);
   }
-  const rows = new Set<number>();
-  for (const range of ss.getActiveRangeList()?.getRanges() ?? []) {
-    for (let r = Math.max(2, range.getRow()); r < range.getRow() + range.getNumRows(); r++) rows.add(r);
-  }
+  const rows = selectedRowNumbers(ss);
   if (rows.size === 0) throw new UserError("Pilih satu atau beberapa baris permohonan (bukan baris judul), lalu coba lagi.");
   const summary: CheckSummary = withDocumentLock(() => checkSheet(sheet, settings, now, rows));
   return describeSummary(summary) + note;
@@ -150,6 +150,7 @@ export const menu = {
   checkAll: () => fromMenu("checkAll", (ss) => checkAll(ss), "Memeriksa semua permohonan…"),
   checkSelected: () => fromMenu("checkSelected", (ss) => checkSelected(ss), "Memeriksa baris terpilih…"),
   settings: () => fromMenu("settings", openSettings),
+  draftLetters: () => fromMenu("draftLetters", (ss) => draftLetters(ss), "Membuat draf surat…"),
   openPanel: () => {
     try {
       const html = HtmlService.createHtmlOutputFromFile("sidebar").setTitle("PBI-JK");

@@ -21,6 +21,7 @@ export const menuCheckAll = menu.checkAll;
 export const menuCheckSelected = menu.checkSelected;
 export const menuOpenPanel = menu.openPanel;
 export const menuSettings = menu.settings;
+export const menuDraftLetters = menu.draftLetters;
 export const apiCheckAll = sidebarApi.checkAll;
 export const apiCheckSelected = sidebarApi.checkSelected;
 export const apiActiveRow = sidebarApi.activeRow;

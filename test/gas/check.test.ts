@@ -26,7 +26,7 @@ test("Periksa Semua writes IDs, results and notes in at most 6 calls for 5,000 r
   expect(decisions[0]).toBe("Berkas Belum Lengkap");
   expect(decisions[1]).toBe("Layak");
   expect(column(sheet, "Hasil Pemeriksaan")[1]).toBe("OK");
-  expect(column(sheet, "Tahap")[1]).toBe("Diperiksa");
+  expect(column(sheet, "Tahap")[1]).toBe("Draf"); // ELIGIBLE: waits in the profile's first stage
   expect(String(column(sheet, "Alasan")[0])).toContain("surat dari rumah sakit atau puskesmas");
 });
 
