@@ -11,9 +11,10 @@
  */
 import { checkTable, isOpenStage } from "./check";
 import { headerOf } from "./columns";
-import { addDays, dayNumber, type IsoDate, readDateCell } from "./dates";
+import { addDays, dayNumber, formatLongDate, formatShortDate, type IsoDate, readDateCell } from "./dates";
 import { type Decision, DECISIONS, REASON_CODES, type ReasonCode } from "./eligibility";
 import { STAGE_NAMES } from "./layout";
+import { guardFormula } from "./privacy";
 import type { Profile } from "./profiles";
 import { type Cell, cellText, enumKey } from "./text";
 
@@ -218,4 +219,66 @@ function orderStages(stages: Map<string, number>): { stage: string; count: numbe
   const known = STAGE_NAMES.filter((s) => stages.has(s)).map((s) => ({ stage: s, count: stages.get(s)! }));
   const other = [...stages].filter(([s]) => !STAGE_BY_KEY.has(enumKey(s))).sort(([a], [b]) => a.localeCompare(b)).map(([stage, count]) => ({ stage, count }));
   return [...known, ...other];
+}
+
+export type RekapCell = string | number;
+
+/** The `Rekap` sheet as values, and where its weekly table (the chart's data) sits (1-based). */
+export interface RekapLayout {
+  grid: RekapCell[][];
+  weekTable: { row: number; col: number; numRows: number; numCols: number };
+}
+
+function percent(share: number | null): string {
+  return share === null ? "-" : `${(Math.round(share * 1000) / 10).toString().replace(".", ",")}%`;
+}
+
+function ofTotal(part: number, whole: number, share: number | null): string {
+  return `${part} dari ${whole} (${percent(share)})`;
+}
+
+/** Indonesian labels and plain values; text that could start a formula is neutralised. */
+export function rekapLayout(r: Rekap): RekapLayout {
+  const rows: RekapCell[][] = [];
+  const add = (...cells: RekapCell[]) => rows.push(cells);
+  const s = r.serviceTime;
+  add("Rekap PBI-JK", `per ${formatLongDate(r.today)}`);
+  add("Jumlah permohonan", r.total);
+  add("");
+  add("Tahap", "Jumlah");
+  r.byStage.forEach((x) => add(x.stage, x.count));
+  add("");
+  add("Keputusan", "Jumlah");
+  r.byDecision.forEach((x) => add(x.label, x.count));
+  add("");
+  add("Alasan", "Jumlah");
+  if (r.byReason.length === 0) add("(tidak ada)", 0);
+  r.byReason.forEach((x) => add(x.label, x.count));
+  add("");
+  add("Waktu layanan", `${headerOf("completeAt")} → ${headerOf("handedOverAt")} (menit)`);
+  add("Diukur", s.measured);
+  add("SLA (menit)", s.slaMinutes.join(", ") || "-");
+  add("Dalam SLA", ofTotal(s.withinSla, s.measured, s.shareWithinSla));
+  add("Median (menit)", s.medianMinutes ?? "-");
+  add("Persentil ke-90 (menit, peringkat terdekat)", s.p90Minutes ?? "-");
+  add("Tidak terukur (jam tidak tercatat atau urutan terbalik)", s.unmeasured);
+  if (s.sameDay) add("Diserahkan di hari berkas lengkap", ofTotal(s.sameDay.sameDay, s.sameDay.counted, s.sameDay.share));
+  add("");
+  add(`Batas reaktivasi dalam ${DEADLINE_HORIZON_DAYS} hari (permohonan terbuka)`);
+  add(headerOf("id"), headerOf("name"), headerOf("deadline"), "Sisa Hari", "Sheet");
+  if (r.deadlines.length === 0) add("(tidak ada)");
+  r.deadlines.forEach((d) => add(d.id, d.name, formatShortDate(d.deadline), d.daysLeft, d.source));
+  add("");
+  add(`Permohonan per minggu (${headerOf("applicationDate")}) menurut keputusan`);
+  const decisions = Object.keys(DECISIONS) as Decision[];
+  const weekRow = rows.length + 1;
+  add("Minggu mulai", ...decisions.map((d) => DECISIONS[d]));
+  r.perWeek.forEach((w) => add(formatShortDate(w.weekStart), ...decisions.map((d) => w.counts[d])));
+  if (r.problems.length) {
+    add("");
+    r.problems.forEach((p) => add("Catatan", p));
+  }
+  const width = Math.max(...rows.map((x) => x.length));
+  const grid = rows.map((x) => [...x.map((c) => (typeof c === "string" ? guardFormula(c) : c)), ...Array<RekapCell>(width - x.length).fill("")]);
+  return { grid, weekTable: { row: weekRow, col: 1, numRows: r.perWeek.length + 1, numCols: decisions.length + 1 } };
 }

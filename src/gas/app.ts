@@ -2,9 +2,11 @@
 import { type ColumnKey, mapHeaders } from "../domain/columns";
 import { SETTINGS_SHEET } from "../domain/settings";
 import { cellText } from "../domain/text";
+import { bringBackBpjsEdit, syncBpjs } from "./bpjs";
 import { type CheckSummary, checkSheet, describeSummary } from "./checkRunner";
 import { logError, UserError, userMessage } from "./errors";
 import { recheckEditedRows } from "./onEditCheck";
+import { refreshRekap } from "./rekap";
 import { activeSpreadsheet, activeUserEmail, toast, withDocumentLock } from "./services";
 import { cachedSettings, describeProblems, loadSettings, settingsForChecks } from "./settingsRepo";
 import { setupSpreadsheet } from "./setup";
@@ -17,6 +19,8 @@ export const MENU_ITEMS = [
   ["Periksa Baris Terpilih", "menuCheckSelected"],
   ["Buka Panel", "menuOpenPanel"],
   ["Pengaturan", "menuSettings"],
+  ["Sinkronkan BPJS", "menuSyncBpjs"],
+  ["Perbarui Rekap", "menuRefreshRekap"],
 ] as const;
 
 /** Builds the menu only: onOpen may run without authorisation. */
@@ -143,6 +147,8 @@ export const menu = {
   checkAll: () => fromMenu("checkAll", (ss) => checkAll(ss), "Memeriksa semua permohonan…"),
   checkSelected: () => fromMenu("checkSelected", (ss) => checkSelected(ss), "Memeriksa baris terpilih…"),
   settings: () => fromMenu("settings", openSettings),
+  syncBpjs: () => fromMenu("syncBpjs", (ss) => syncBpjs(ss), "Menyinkronkan hasil BPJS…"),
+  refreshRekap: () => fromMenu("refreshRekap", (ss) => refreshRekap(ss), "Menyusun rekap…"),
   openPanel: () => {
     try {
       const html = HtmlService.createHtmlOutputFromFile("sidebar").setTitle("PBI-JK");
@@ -175,7 +181,8 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
     }
     if (lock && !lock.tryLock(20000)) return;
     try {
-      recheckEditedRows(e.range, settings, new Date());
+      // `Untuk BPJS` edits go back to the request sheets; others re-check their rows.
+      if (!bringBackBpjsEdit(e, settings, new Date())) recheckEditedRows(e.range, settings, new Date());
     } finally {
       lock?.releaseLock();
     }

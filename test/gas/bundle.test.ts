@@ -6,7 +6,7 @@ import { createFakeServices } from "../fakes";
 
 const code = readFileSync(join(__dirname, "../../dist/Code.js"), "utf8");
 const ENTRY_POINTS = ["onOpen", "onInstall", "onEdit", "menuSetup", "menuCheckAll", "menuCheckSelected",
-  "menuOpenPanel", "menuSettings", "apiCheckAll", "apiCheckSelected", "apiActiveRow"];
+  "menuOpenPanel", "menuSettings", "menuSyncBpjs", "menuRefreshRekap", "apiCheckAll", "apiCheckSelected", "apiActiveRow"];
 
 function load() {
   const context = vm.createContext({ console: { log() {}, info() {}, warn() {}, error() {} } });
@@ -31,7 +31,7 @@ test("the bundle needs no Node or browser globals and runs menu, setup, check an
   const call = (name: string, arg?: unknown) => (context[name] as (a?: unknown) => unknown)(arg);
   call("onOpen");
   expect(fakes.ui.menus[0]!.items.flatMap((i) => (i.kind === "item" ? [i.caption] : []))).toEqual(
-    ["Siapkan Sheet", "Periksa Semua", "Periksa Baris Terpilih", "Buka Panel", "Pengaturan"]);
+    ["Siapkan Sheet", "Periksa Semua", "Periksa Baris Terpilih", "Buka Panel", "Pengaturan", "Sinkronkan BPJS", "Perbarui Rekap"]);
   call("menuSetup");
   expect(JSON.stringify(fakes.ui.alerts)).toContain("Permohonan");
   expect(JSON.stringify(fakes.ui.alerts)).not.toContain("kesalahan tak terduga");
@@ -49,4 +49,8 @@ test("the bundle needs no Node or browser globals and runs menu, setup, check an
   expect(result.ok).toBe(true);
   call("menuOpenPanel");
   expect(fakes.ui.sidebars).toHaveLength(1);
+  call("menuRefreshRekap");
+  expect(fakes.spreadsheet.getSheetByName("Rekap")!.getCharts()).toHaveLength(1);
+  call("menuSyncBpjs"); // the admin has no operator or bpjs role: refused in Indonesian
+  expect(JSON.stringify(fakes.ui.alerts.at(-1))).toContain("hanya untuk peran operator atau bpjs");
 });
