@@ -213,8 +213,15 @@ export function bringBackBpjsEdit(e: GoogleAppsScript.Events.SheetsOnEdit, setti
   const plan = planBpjsSync(viewGrid, tables, todayInJakarta(now), edited);
   writeUpdates(tables, plan.updates);
   appendLogLines(ss, syncLogLines(plan.updates), editorEmail(e), now);
-  if (plan.updates.length || plan.problems.length || plan.unknownIds.length) ss.toast(describeSyncPlan(plan), "PBI-JK", 10);
   SpreadsheetApp.flush();
+  if (plan.updates.length || plan.problems.length || plan.unknownIds.length) {
+    // A toast is a courtesy: the outcome is already written if the trigger may not show one.
+    try {
+      ss.toast(describeSyncPlan(plan), "PBI-JK", 10);
+    } catch {
+      // nothing to do
+    }
+  }
   return plan;
 }
 
