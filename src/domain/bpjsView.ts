@@ -135,7 +135,10 @@ const NEEDED_IN_VIEW: readonly ColumnKey[] = ["id", ...BPJS_OUTCOME_KEYS];
 function missingColumns(sheet: string, columns: ColumnMap, keys: readonly ColumnKey[]): string[] {
   const missing = keys.filter((k) => columns[k] === undefined);
   if (missing.length === 0) return [];
-  return [`Kolom ${missing.map((k) => `"${headerOf(k)}"`).join(", ")} tidak ada di sheet "${sheet}". Jalankan menu PBI-JK › Siapkan Sheet (atau Sinkronkan BPJS oleh operator).`];
+  const fix = sheet === BPJS_VIEW_SHEET
+    ? "hasil BPJS di sheet itu tidak dapat dibawa; Sinkronkan BPJS oleh operator menyusun sheet itu ulang."
+    : "Jalankan menu PBI-JK › Siapkan Sheet.";
+  return [`Kolom ${missing.map((k) => `"${headerOf(k)}"`).join(", ")} tidak ada di sheet "${sheet}": ${fix}`];
 }
 
 const STATUS_CHOICES = enumChoices("bpjsStatus").join(" / ");

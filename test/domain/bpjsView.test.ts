@@ -84,9 +84,11 @@ describe("the BPJS view rows", () => {
       request("PBI-2026-00002", 2, { Tahap: "Tanda Tangan", "Diserahkan Pada": "" }),
       request("PBI-2026-00004", 4, { Tahap: "Diserahkan", "Diserahkan Pada": "" }),
       request("", 5),
+      request("PBI-2026-00006", 6, { Tahap: "Selesai", "Diserahkan Pada": "", "Status BPJS": "Ditolak" }),
+      request("PBI-2026-00007", 7, { Tahap: "Ditolak", "Diserahkan Pada": "" }),
     ]);
     const rows = bpjsViewRows([t]);
-    expect(rows.map((r) => r[0])).toEqual(["PBI-2026-00001", "PBI-2026-00003", "PBI-2026-00004"]);
+    expect(rows.map((r) => r[0])).toEqual(["PBI-2026-00001", "PBI-2026-00003", "PBI-2026-00004", "PBI-2026-00006"]);
     expect(rows[0]).toEqual([
       "PBI-2026-00001", "Pemohon 1", "3273********0001", "0001234567890", "400.9.3.2/1/Dinsos/XI/2026", "2026-11-21",
       "https://docs.google.com/document/d/surat-1", "https://drive.google.com/berkas-1", "Aktif Kembali", "2026-11-23", "",

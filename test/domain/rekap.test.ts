@@ -150,4 +150,7 @@ test("the Rekap sheet layout: plain values, the weekly table where the chart rea
   expect(line("Dalam SLA")?.[1]).toBe("1 dari 1 (100%)"); // N1 40 ≤ 45; N2 unmeasured; P9 not handed over
   expect(line("Median (menit)")?.[1]).toBe(40);
   expect(line("Diserahkan di hari berkas lengkap")?.[1]).toBe("0 dari 0 (-)");
+  // Shares keep one decimal, written the Indonesian way: 2 of 3 = 66,7%.
+  const thirds = rekapLayout(summarise([{ ...purbalingga, grid: purbalingga.grid.slice(0, 4) }], TODAY)).grid;
+  expect(thirds.find((r) => r[0] === "Dalam SLA")?.[1]).toBe("2 dari 3 (66,7%)");
 });

@@ -1,6 +1,7 @@
 import { syncBpjs } from "../../src/gas/bpjs";
 import { menuSyncBpjs, onEdit } from "../../src/gas/main";
 import type { FakeEnv } from "../fakes";
+import { rawOf } from "../fakes/core";
 import { cellOf, eligible, freshEnv, headerIndex, nik, preparedSheet, TODAY, writeRows } from "./helpers";
 
 const OPERATOR = "operator@dinsos.go.id";
@@ -244,4 +245,14 @@ test("a sync of 2,000 handed-over requests takes a fixed number of calls", () =>
   expect(message).toContain("selesai");
   expect(env.ioCalls()).toBeLessThanOrEqual(12);
   expect(logRows().length).toBeGreaterThan(900);
+});
+
+test("the sync runs under the document lock, flushes its writes, and says so when another run holds it", () => {
+  const app = rawOf<{ flushes: number }>(env.services.SpreadsheetApp);
+  syncBpjs(env.spreadsheet, TODAY);
+  expect(app.flushes).toBe(1);
+  expect(env.locks.document.attempts).toHaveLength(1);
+  expect(env.locks.document.held).toBe(false);
+  env.locks.document.heldByOther = true;
+  expect(() => syncBpjs(env.spreadsheet, TODAY)).toThrow(/Pengguna lain sedang memproses/);
 });
