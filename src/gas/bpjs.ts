@@ -189,7 +189,9 @@ export function syncBpjs(ss: Spreadsheet, now = new Date()): string {
     const viewNote = rebuilt
       ? `"${BPJS_VIEW_SHEET}" diperbarui: ${rows.length} permohonan.`
       : `"${BPJS_VIEW_SHEET}" tidak diperbarui: sheet itu dilindungi dan hanya operator atau admin yang dapat menyusunnya ulang.`;
-    return `${describeSyncPlan(plan)}\n${viewNote}`;
+    // The usual run fits one line (a toast); problems and unknown IDs follow on their own lines.
+    const [head, ...rest] = describeSyncPlan(plan).split("\n");
+    return [`${head} ${viewNote}`, ...rest].join("\n");
   });
 }
 

@@ -81,7 +81,7 @@ afterEach(() => env.uninstall());
 
 test("Sinkronkan BPJS builds the view: handed-over requests only, masked NIK, no KK or health need", () => {
   const message = syncBpjs(env.spreadsheet, TODAY);
-  expect(message).toContain("\"Untuk BPJS\" diperbarui: 3 permohonan");
+  expect(message).toBe("0 hasil BPJS dibawa ke sheet permohonan. \"Untuk BPJS\" diperbarui: 3 permohonan.");
   const values = view().getDataRange().getValues();
   expect(values[0]).toEqual(VIEW_HEADERS);
   expect(values.slice(1).map((r) => r[0])).toEqual(["PBI-2026-00001", "PBI-2026-00002", "PBI-2026-00003"]);
@@ -255,4 +255,12 @@ test("the sync runs under the document lock, flushes its writes, and says so whe
   expect(env.locks.document.held).toBe(false);
   env.locks.document.heldByOther = true;
   expect(() => syncBpjs(env.spreadsheet, TODAY)).toThrow(/Pengguna lain sedang memproses/);
+});
+
+test("from the menu, a clean sync is one toast line; problems come in an alert", () => {
+  menuSyncBpjs();
+  expect(env.toasts.at(-1)?.message).toContain("\"Untuk BPJS\" diperbarui: 3 permohonan");
+  view().getRange(viewRowOf("PBI-2026-00002"), STATUS_COL).setValue("Sudah");
+  menuSyncBpjs();
+  expect(env.ui.alerts.at(-1)?.prompt).toContain("\"Status BPJS\" berisi \"Sudah\"");
 });
