@@ -258,7 +258,7 @@ export function readSettings(grid: readonly (readonly Cell[])[]): { settings: Se
 }
 
 /** The profile for a request sheet; a sheet missing from the table uses the national default. */
-export function profileForSheet(settings: Settings, sheetName: string): Profile {
+export function profileForSheet(settings: Pick<Settings, "sheets">, sheetName: string): Profile {
   const entry = settings.sheets.find((s) => s.sheet === sheetName);
   const profile = findProfile(entry?.profileId ?? DEFAULT_PROFILE_ID) ?? findProfile(DEFAULT_PROFILE_ID)!;
   return withOverrides(profile, entry?.overrides);

@@ -2,10 +2,12 @@
 import { type ColumnKey, mapHeaders } from "../domain/columns";
 import { SETTINGS_SHEET } from "../domain/settings";
 import { cellText } from "../domain/text";
+import { bringBackBpjsEdit, syncBpjs } from "./bpjs";
 import { type CheckSummary, checkSheet, describeSummary } from "./checkRunner";
 import { logError, UserError, userMessage } from "./errors";
 import { draftLetters } from "./letters";
 import { markSkipped, recheckEditedRows } from "./onEditCheck";
+import { refreshRekap } from "./rekap";
 import { selectedRowNumbers } from "./selection";
 import { activeSpreadsheet, activeUserEmail, releaseFlushed, toast, withDocumentLock } from "./services";
 import { cachedSettings, describeProblems, loadSettings, settingsForChecks } from "./settingsRepo";
@@ -20,6 +22,8 @@ export const MENU_ITEMS = [
   ["Buka Panel", "menuOpenPanel"],
   ["Pengaturan", "menuSettings"],
   ["Buat Draf Surat", "menuDraftLetters"],
+  ["Sinkronkan BPJS", "menuSyncBpjs"],
+  ["Perbarui Rekap", "menuRefreshRekap"],
 ] as const;
 
 /** Builds the menu only: onOpen may run without authorisation. */
@@ -151,6 +155,8 @@ export const menu = {
   checkSelected: () => fromMenu("checkSelected", (ss) => checkSelected(ss), "Memeriksa baris terpilih…"),
   settings: () => fromMenu("settings", openSettings),
   draftLetters: () => fromMenu("draftLetters", (ss) => draftLetters(ss), "Membuat draf surat…"),
+  syncBpjs: () => fromMenu("syncBpjs", (ss) => syncBpjs(ss), "Menyinkronkan hasil BPJS…"),
+  refreshRekap: () => fromMenu("refreshRekap", (ss) => refreshRekap(ss), "Menyusun rekap…"),
   openPanel: () => {
     try {
       const html = HtmlService.createHtmlOutputFromFile("sidebar").setTitle("PBI-JK");
@@ -196,7 +202,8 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
       return;
     }
     try {
-      recheckEditedRows(e.range, settings, new Date());
+      // `Untuk BPJS` edits go back to the request sheets; others re-check their rows.
+      if (!bringBackBpjsEdit(e, settings, new Date())) recheckEditedRows(e.range, settings, new Date());
     } finally {
       if (lock) releaseFlushed(lock);
     }

@@ -1,8 +1,9 @@
 /** The `Log` sheet: one line per move, appended in one write. */
 import { LOG_HEADERS, LOG_SHEET } from "../domain/layout";
+import { guardFormula } from "../domain/privacy";
 import { retrying } from "./services";
 
-/** Appends lines to `Log` in one write (Siapkan Sheet made it; an older sheet gets it here). */
+/** Appends lines to `Log` in one write (Siapkan Sheet made it; an older sheet gets it here); a note typed as a formula stays text. */
 export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lines: readonly string[][]): void {
   if (lines.length === 0) return;
   let log = ss.getSheetByName(LOG_SHEET);
@@ -12,5 +13,5 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lines: r
   }
   const start = Math.max(log.getLastRow(), 1) + 1;
   if (start + lines.length - 1 > log.getMaxRows()) log.insertRowsAfter(log.getMaxRows(), start + lines.length - 1 - log.getMaxRows());
-  retrying(() => log!.getRange(start, 1, lines.length, LOG_HEADERS.length).setValues(lines.map((l) => [...l])));
+  retrying(() => log!.getRange(start, 1, lines.length, LOG_HEADERS.length).setValues(lines.map((l) => l.map(guardFormula))));
 }

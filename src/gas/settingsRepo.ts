@@ -70,7 +70,5 @@ export function cachedSettings(): EditSettings | null {
 
 /** The profile a request sheet uses; only `sheets` decides it. */
 export function profileFor(settings: EditSettings, sheetName: string): Profile {
-  // profileForSheet reads nothing but `sheets`; the rest is not kept in the copy.
-  const full: Settings = { values: {} as Settings["values"], roles: [], signers: [], sheets: settings.sheets };
-  return profileForSheet(full, sheetName);
+  return profileForSheet(settings, sheetName);
 }

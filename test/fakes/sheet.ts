@@ -1,5 +1,6 @@
 /** A sheet: a grid of cell states plus structure (size, frozen rows, protections, rules). */
 import { type Area, parseA1 } from "./a1";
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from "./chart";
 import { exposeAs, isDate, rawOf } from "./core";
 import { type CellState, blankCell } from "./cell";
 import { FakeProtection } from "./protection";
@@ -17,6 +18,7 @@ type Row = Array<CellState | undefined>;
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 const DEFAULT_WIDTH = 100;
+let chartSerial = 0;
 
 const MEMBERS = [
   "getName", "setName", "getSheetId", "getParent", "getIndex", "activate",
@@ -29,6 +31,7 @@ const MEMBERS = [
   "setConditionalFormatRules", "getConditionalFormatRules",
   "setColumnWidth", "getColumnWidth", "autoResizeColumns", "autoResizeColumn",
   "setTabColor", "getTabColor", "sort", "moveColumns", "clear",
+  "newChart", "insertChart", "getCharts", "removeChart",
 ] as const;
 
 /** New [start, count] of a span after inserting (delta > 0) or deleting (delta < 0) at `at`. */
@@ -73,6 +76,7 @@ export class FakeSheet implements Pick<Sheet, (typeof MEMBERS)[number]> {
   cfRules: CFRule[] = [];
   sheetProtection: FakeProtection | null = null;
   rangeProtections: FakeProtection[] = [];
+  charts: FakeEmbeddedChart[] = [];
 
   constructor(
     readonly ss: FakeSpreadsheet,
@@ -394,6 +398,25 @@ export class FakeSheet implements Pick<Sheet, (typeof MEMBERS)[number]> {
       });
     }
     return this.api;
+  }
+
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    return new FakeEmbeddedChartBuilder(this).api;
+  }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const raw = rawOf<FakeEmbeddedChart>(chart);
+    if (raw.id !== null) throw new Error("This chart is already in a sheet.");
+    raw.id = ++chartSerial;
+    this.charts.push(raw);
+  }
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    return this.charts.map((c) => c.api);
+  }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const raw = rawOf<FakeEmbeddedChart>(chart);
+    const at = this.charts.indexOf(raw);
+    if (at < 0) throw new Error("Chart not found in this sheet.");
+    this.charts.splice(at, 1);
   }
 
   // ------------------------------------------------------------ helpers

@@ -6,7 +6,7 @@ import { createFakeServices } from "../fakes";
 
 const code = readFileSync(join(__dirname, "../../dist/Code.js"), "utf8");
 const ENTRY_POINTS = ["onOpen", "onInstall", "onEdit", "menuSetup", "menuCheckAll", "menuCheckSelected",
-  "menuOpenPanel", "menuSettings", "menuDraftLetters", "apiCheckAll", "apiCheckSelected", "apiActiveRow"];
+  "menuOpenPanel", "menuSettings", "menuDraftLetters", "menuSyncBpjs", "menuRefreshRekap", "apiCheckAll", "apiCheckSelected", "apiActiveRow"];
 
 /** Loads the bundle with a console that records: the entry points catch and log every crash. */
 function load() {
@@ -39,7 +39,7 @@ test("the bundle needs no Node or browser globals and runs menu, setup, check an
   };
   call("onOpen");
   expect(fakes.ui.menus[0]!.items.flatMap((i) => (i.kind === "item" ? [i.caption] : []))).toEqual(
-    ["Siapkan Sheet", "Periksa Semua", "Periksa Baris Terpilih", "Buka Panel", "Pengaturan", "Buat Draf Surat"]);
+    ["Siapkan Sheet", "Periksa Semua", "Periksa Baris Terpilih", "Buka Panel", "Pengaturan", "Buat Draf Surat", "Sinkronkan BPJS", "Perbarui Rekap"]);
   call("menuSetup");
   expect(JSON.stringify(fakes.ui.alerts)).toContain("Permohonan");
   expect(JSON.stringify(fakes.ui.alerts)).not.toContain("kesalahan tak terduga");
@@ -65,4 +65,8 @@ test("the bundle needs no Node or browser globals and runs menu, setup, check an
   expect(fakes.ui.alerts.at(-1)!.prompt).toContain("hanya untuk peran Operator");
   call("menuOpenPanel");
   expect(fakes.ui.sidebars).toHaveLength(1);
+  call("menuRefreshRekap");
+  expect(fakes.spreadsheet.getSheetByName("Rekap")!.getCharts()).toHaveLength(1);
+  call("menuSyncBpjs"); // the admin has no operator or bpjs role: refused in Indonesian
+  expect(JSON.stringify(fakes.ui.alerts.at(-1))).toContain("hanya untuk peran operator atau bpjs");
 });

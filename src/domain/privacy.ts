@@ -1,0 +1,19 @@
+/** Personal data in lists and exports (spec section 8): masked identity numbers, no formula injection. */
+import { maskIdentity } from "./identity";
+import { type Cell, cellText, removeSpaces } from "./text";
+
+/** A NIK (or KK) cell as lists show it: 3273********0001, whatever its shape. */
+export function maskedIdentityCell(cell: Cell): string {
+  return maskIdentity(removeSpaces(cellText(cell)));
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text a spreadsheet program would read as a formula (`=`, `+`, `-`, `@`, or a tab/CR before
+ * one) gets a leading apostrophe, which Sheets and Excel read as "this is text" (OWASP CSV
+ * injection advice). For exports and cells written without the plain-text format.
+ */
+export function guardFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}

@@ -1,0 +1,79 @@
+import { menuRefreshRekap } from "../../src/gas/main";
+import { refreshRekap } from "../../src/gas/rekap";
+import type { FakeEnv } from "../fakes";
+import { eligible, freshEnv, preparedSheet, TODAY, writeRows } from "./helpers";
+
+let env: FakeEnv;
+let sheet: GoogleAppsScript.Spreadsheet.Sheet;
+beforeEach(() => {
+  env = freshEnv();
+  sheet = preparedSheet(env);
+});
+afterEach(() => env.uninstall());
+
+function rekapValues(): unknown[][] {
+  return env.spreadsheet.getSheetByName("Rekap")!.getDataRange().getValues();
+}
+
+function line(label: string): unknown[] | undefined {
+  return rekapValues().find((r) => r[0] === label);
+}
+
+test("Perbarui Rekap writes values (no formulas) and one stacked column chart of the weekly table", () => {
+  writeRows(sheet, [
+    // National SLA 45 minutes: 20 and 50 minutes → 1 of 2 within; median (20+50)/2 = 35.
+    eligible("Ani", 1, { "ID Permohonan": "PBI-2026-00001", Tahap: "Selesai", "Berkas Lengkap Pada": "20/11/2026 09:00", "Diserahkan Pada": "20/11/2026 09:20" }),
+    eligible("Budi", 2, { "ID Permohonan": "PBI-2026-00002", Tahap: "Diserahkan", "Berkas Lengkap Pada": "20/11/2026 09:00", "Diserahkan Pada": "20/11/2026 09:50" }),
+    // SK 01/06/2026 + 6 months, inclusive → deadline 01/12/2026, 7 days after 24/11.
+    eligible("Citra", 3, { "ID Permohonan": "PBI-2026-00003", Tahap: "Draf", "Tanggal SK Penonaktifan": "01/06/2026" }),
+    eligible("Dedi", 4, { "ID Permohonan": "PBI-2026-00004", "Dok. KTP": false }),
+  ]);
+  const message = refreshRekap(env.spreadsheet, TODAY);
+  expect(message).toContain("4 permohonan");
+  const rekap = env.spreadsheet.getSheetByName("Rekap")!;
+  const formulas = rekap.getDataRange().getFormulas().flat();
+  expect(formulas.every((f) => f === "")).toBe(true);
+  expect(line("Jumlah permohonan")?.[1]).toBe(4);
+  expect(line("Layak")?.[1]).toBe(3);
+  expect(line("Berkas Belum Lengkap")?.[1]).toBe(1);
+  expect(line("Berkas belum lengkap")?.[1]).toBe(1);
+  expect(line("Dalam SLA")?.[1]).toBe("1 dari 2 (50%)");
+  expect(line("Median (menit)")?.[1]).toBe(35);
+  expect(line("PBI-2026-00003")?.slice(0, 4)).toEqual(["PBI-2026-00003", "Citra", "01/12/2026", 7]);
+  expect(line("Diserahkan di hari berkas lengkap")).toBeUndefined(); // national profile: not asked
+
+  const charts = rekap.getCharts();
+  expect(charts).toHaveLength(1);
+  const [range] = charts[0]!.getRanges();
+  const table = range!.getValues();
+  expect(table[0]).toEqual(["Minggu mulai", "Layak", "Tidak Layak", "Berkas Belum Lengkap", "Perlu Verifikasi", "Data Tidak Valid"]);
+  expect(table).toHaveLength(13);
+  expect(table[12]![0]).toBe("23/11/2026");
+  expect(charts[0]!.getOptions().get("isStacked")).toBe(true);
+  expect(charts[0]!.getOptions().get("title")).toBe("Permohonan per minggu menurut keputusan");
+});
+
+test("running it again replaces the sheet's content and keeps a single chart", () => {
+  writeRows(sheet, [eligible("Ani", 1, { "ID Permohonan": "PBI-2026-00001" })]);
+  refreshRekap(env.spreadsheet, TODAY);
+  writeRows(sheet, [eligible("Budi", 2, { "ID Permohonan": "PBI-2026-00002" })], 3);
+  menuRefreshRekap();
+  expect(line("Jumlah permohonan")?.[1]).toBe(2);
+  expect(env.spreadsheet.getSheetByName("Rekap")!.getCharts()).toHaveLength(1);
+  expect(env.toasts.at(-1)?.message).toContain("Rekap diperbarui");
+});
+
+test("the chart fake fails loudly: no type, no range, or an unmodelled member", () => {
+  const rekap = env.spreadsheet.insertSheet("Rekap");
+  expect(() => rekap.newChart().build()).toThrow(/type is not set/);
+  expect(() => rekap.newChart().asColumnChart().build()).toThrow(/at least one range/);
+  expect(() => rekap.newChart().asPieChart()).toThrow(/is not modelled/);
+  const chart = rekap.newChart().asLineChart().addRange(rekap.getRange("A1:B3")).setPosition(2, 3, 0, 0).build();
+  expect(chart.getChartId()).toBeNull();
+  rekap.insertChart(chart);
+  expect(chart.getChartId()).not.toBeNull();
+  expect(chart.getContainerInfo().getAnchorColumn()).toBe(3);
+  expect(() => rekap.insertChart(chart)).toThrow(/already/);
+  rekap.removeChart(chart);
+  expect(rekap.getCharts()).toEqual([]);
+});
