@@ -140,6 +140,7 @@ const SHEET_ROW = {
   },
   windowMonths: optionalNumber(SHEET_TABLE.windowMonths, 1, 36),
   windowInclusive: optionalBool(SHEET_TABLE.windowInclusive),
+  windowAnchor: (s) => s.trim() || undefined,
   oncePerPerson: optionalBool(SHEET_TABLE.oncePerPerson),
   registryPolicy: (s, fail) => {
     const v = s.trim().toLowerCase();
@@ -162,7 +163,6 @@ const SHEET_ROW = {
     return docs;
   },
   slaMinutes: optionalNumber(SHEET_TABLE.slaMinutes, 1, 1440),
-  windowAnchor: (s) => s.trim() || undefined,
 } satisfies Record<keyof typeof SHEET_TABLE, CellReader<unknown>>;
 
 const SIGNER_ROW = {
