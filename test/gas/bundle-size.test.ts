@@ -63,8 +63,9 @@ test(`a cold evaluation of dist/Code.js takes at most ${MAX_MEDIAN_MS} ms median
     + `budget ${MAX_MEDIAN_MS} ms; load ${load.toFixed(1)} per core`);
   // Whatever the load, a bundle the size of the old zod one (about 25 ms CPU) fails here.
   expect(cpu).toBeLessThanOrEqual(3 * MAX_MEDIAN_MS);
-  // Wall time is only a measure of the bundle on a machine that is not running other work.
-  if (load > 1.5 && wall > MAX_MEDIAN_MS) {
+  // Wall time measures the bundle only when this process has a core to itself: with more work
+  // than cores (other test files, other projects on a shared machine) it measures the queue.
+  if (load > 1 && wall > MAX_MEDIAN_MS) {
     console.warn(`Budget of ${MAX_MEDIAN_MS} ms not asserted: the machine is busy (load ${load.toFixed(1)} per core).`);
     return;
   }
