@@ -1,6 +1,5 @@
 // Builds the CLI (build/pbijk.cjs) and, without --cli, the Apps Script project (dist/).
 import { build } from "esbuild";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 

@@ -4,7 +4,7 @@
  * Taking a number (under a lock, from a counter that only grows) is the shell's job.
  */
 import { type IsoDate, splitIso } from "./dates";
-import { enumKey } from "./text";
+import { enumKey, escapeRegExp } from "./text";
 
 /** Tokens a format may hold, with what they stand for (the README lists them). */
 export const NUMBER_TOKENS = {
@@ -85,7 +85,6 @@ export function formatLetterNumber(format: string, sequence: number, date: IsoDa
 export function sequenceOf(format: string, number: string, year: number): number | null {
   const parsed = parseNumberFormat(format);
   if (!parsed.ok) return null;
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const pattern: Record<Token, string> = {
     nomor: "(\\d+)",
     tanggal: "\\d{2}",
@@ -94,7 +93,7 @@ export function sequenceOf(format: string, number: string, year: number): number
     tahun: String(year),
     tahun_pendek: String(year % 100).padStart(2, "0"),
   };
-  const source = parsed.parts.map((p) => (p.kind === "text" ? escape(p.text) : pattern[p.token])).join("");
+  const source = parsed.parts.map((p) => (p.kind === "text" ? escapeRegExp(p.text) : pattern[p.token])).join("");
   const match = new RegExp(`^${source}$`).exec(number.trim());
   // A format without the year cannot tell years apart: only numbers of this year's counter count.
   if (!match || !parsed.parts.some((p) => p.kind === "token" && (p.token === "tahun" || p.token === "tahun_pendek"))) return null;

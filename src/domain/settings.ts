@@ -1,9 +1,9 @@
 /**
  * The `Pengaturan` sheet: key/value rows plus two tables (request sheets with their profile
- * and overrides; e-mail → role). Read from plain cell values, validated with zod, and every
- * problem reported in Indonesian naming the row to fix.
+ * and overrides; e-mail → role). Read from plain cell values, every problem reported in
+ * Indonesian naming the row to fix. Rows are read by small cell readers rather than zod: zod
+ * (even zod/mini) was most of the Apps Script bundle, paid on every onEdit and sidebar call.
  */
-import * as z from "zod";
 import { DOCUMENT_KEYS, type DocumentKey } from "./documents";
 import { DEFAULT_PROFILE_ID, findProfile, PROFILES, type Profile, type ProfileOverrides, withOverrides } from "./profiles";
 import { ROLES, type Role } from "./roles";
@@ -90,79 +90,105 @@ for (const [key, label] of Object.entries(ROLES) as [Role, string][]) {
   roleByName.set(enumKey(label), key);
 }
 
-const optionalNumber = (label: string, min: number, max: number) =>
-  z.string().transform((s, ctx) => {
+/** Reads one cell's text into a value; `fail` records an Indonesian problem for the row. */
+type CellReader<T> = (text: string, fail: (message: string) => void) => T;
+type RowOf<R extends Record<string, CellReader<unknown>>> = { [K in keyof R]: ReturnType<R[K]> };
+
+/** Reads every cell of a table row, so one pass reports all of the row's problems. */
+function readRow<R extends Record<string, CellReader<unknown>>>(
+  readers: R,
+  cellOf: (key: keyof R & string) => string,
+): { value: RowOf<R>; problems: string[] } {
+  const problems: string[] = [];
+  const value: Record<string, unknown> = {};
+  for (const key of Object.keys(readers)) value[key] = readers[key]!(cellOf(key), (message) => problems.push(message));
+  return { value: value as RowOf<R>, problems };
+}
+
+const trimmed: CellReader<string> = (s) => s.trim();
+
+const optionalNumber =
+  (label: string, min: number, max: number): CellReader<number | undefined> =>
+  (s, fail) => {
     const text = s.trim();
     if (text === "") return undefined;
     const value = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (Number.isNaN(value)) ctx.addIssue({ code: "custom", message: `${label} harus bilangan bulat ${min}–${max}.` });
-    else if (value < min) ctx.addIssue({ code: "custom", message: `${label} paling kecil ${min}.` });
-    else if (value > max) ctx.addIssue({ code: "custom", message: `${label} paling besar ${max}.` });
+    if (Number.isNaN(value)) fail(`${label} harus bilangan bulat ${min}–${max}.`);
+    else if (value < min) fail(`${label} paling kecil ${min}.`);
+    else if (value > max) fail(`${label} paling besar ${max}.`);
     return value >= min && value <= max ? value : undefined;
-  });
+  };
 
-const optionalBool = (label: string) =>
-  z.string().transform((s, ctx) => {
+const optionalBool =
+  (label: string): CellReader<boolean | undefined> =>
+  (s, fail) => {
     if (s.trim() === "") return undefined;
     const value = readBool(s);
-    if (value === undefined) ctx.addIssue({ code: "custom", message: `${label} harus Ya atau Tidak.` });
+    if (value === undefined) fail(`${label} harus Ya atau Tidak.`);
     return value;
-  });
+  };
 
-const sheetRowSchema = z.object({
-  sheet: z.string().trim().min(1, { error: `Isi nama sheet di kolom "${SHEET_TABLE.sheet}".` }),
-  profile: z.string().trim().transform((id, ctx) => {
+const SHEET_ROW = {
+  sheet: (s, fail) => {
+    if (s.trim() === "") fail(`Isi nama sheet di kolom "${SHEET_TABLE.sheet}".`);
+    return s.trim();
+  },
+  profile: (s, fail) => {
+    const id = s.trim();
     const chosen = id === "" ? DEFAULT_PROFILE_ID : id.toLowerCase();
-    if (!findProfile(chosen)) {
-      ctx.addIssue({ code: "custom", message: `Profil "${id}" tidak dikenal. Pilih salah satu: ${PROFILES.map((p) => p.id).join(", ")}.` });
-    }
+    if (!findProfile(chosen)) fail(`Profil "${id}" tidak dikenal. Pilih salah satu: ${PROFILES.map((p) => p.id).join(", ")}.`);
     return chosen;
-  }),
+  },
   windowMonths: optionalNumber(SHEET_TABLE.windowMonths, 1, 36),
   windowInclusive: optionalBool(SHEET_TABLE.windowInclusive),
-  windowAnchor: z.string().transform((s) => s.trim() || undefined),
+  windowAnchor: (s) => s.trim() || undefined,
   oncePerPerson: optionalBool(SHEET_TABLE.oncePerPerson),
-  registryPolicy: z.string().transform((s, ctx) => {
+  registryPolicy: (s, fail) => {
     const v = s.trim().toLowerCase();
     if (v === "") return undefined;
     if (!(v in REGISTRY_POLICIES)) {
-      ctx.addIssue({ code: "custom", message: `${SHEET_TABLE.registryPolicy} harus salah satu: ${Object.keys(REGISTRY_POLICIES).join(", ")}.` });
+      fail(`${SHEET_TABLE.registryPolicy} harus salah satu: ${Object.keys(REGISTRY_POLICIES).join(", ")}.`);
       return undefined;
     }
     return REGISTRY_POLICIES[v as keyof typeof REGISTRY_POLICIES];
-  }),
+  },
   requiresBpjsConfirmation: optionalBool(SHEET_TABLE.requiresBpjsConfirmation),
-  requiredDocuments: z.string().transform((s, ctx) => {
+  requiredDocuments: (s, fail) => {
     if (s.trim() === "") return undefined;
     const docs: DocumentKey[] = [];
     for (const part of s.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
       const key = documentKeyFor(part);
       if (key) docs.push(key);
-      else ctx.addIssue({ code: "custom", message: `Dokumen "${part}" tidak dikenal. Gunakan judul kolom dokumen, misalnya Dok. KTP, Dok. KK, Dok. SKTM.` });
+      else fail(`Dokumen "${part}" tidak dikenal. Gunakan judul kolom dokumen, misalnya Dok. KTP, Dok. KK, Dok. SKTM.`);
     }
     return docs;
-  }),
+  },
   slaMinutes: optionalNumber(SHEET_TABLE.slaMinutes, 1, 1440),
-});
+} satisfies Record<keyof typeof SHEET_TABLE, CellReader<unknown>>;
 
-const signerRowSchema = z.object({
-  title: z.string().trim(),
-  name: z.string().trim(),
-  rank: z.string().trim(),
-  nip: z
-    .string()
-    .transform((s) => s.replace(/\s+/g, ""))
-    .refine((s) => s === "" || /^\d{18}$/.test(s), { error: `${SIGNER_TABLE.nip} penandatangan harus 18 angka.` }),
-});
+const SIGNER_ROW = {
+  title: trimmed,
+  name: trimmed,
+  rank: trimmed,
+  nip: (s, fail) => {
+    const nip = s.replace(/\s+/g, "");
+    if (nip !== "" && !/^\d{18}$/.test(nip)) fail(`${SIGNER_TABLE.nip} penandatangan harus 18 angka.`);
+    return nip;
+  },
+} satisfies Record<keyof typeof SIGNER_TABLE, CellReader<unknown>>;
 
-const roleRowSchema = z.object({
-  email: z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "Email pengguna tidak sah." }),
-  role: z.string().transform((s, ctx) => {
+const ROLE_ROW = {
+  email: (s, fail) => {
+    const email = s.trim().toLowerCase();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail("Email pengguna tidak sah.");
+    return email;
+  },
+  role: (s, fail): Role => {
     const role = roleByName.get(enumKey(s));
-    if (!role) ctx.addIssue({ code: "custom", message: `Peran "${s.trim()}" tidak dikenal. Pilih salah satu: ${Object.keys(ROLES).join(", ")}.` });
+    if (!role) fail(`Peran "${s.trim()}" tidak dikenal. Pilih salah satu: ${Object.keys(ROLES).join(", ")}.`);
     return role ?? "operator";
-  }),
-});
+  },
+} satisfies Record<keyof typeof ROLE_TABLE, CellReader<unknown>>;
 
 function documentKeyFor(text: string): DocumentKey | undefined {
   const k = headerKey(text);
@@ -212,28 +238,24 @@ export function readSettings(grid: readonly (readonly Cell[])[]): { settings: Se
       return idx < 0 ? "" : (text[idx] ?? "");
     };
     if (table === "sheets") {
-      const raw = Object.fromEntries(Object.entries(SHEET_TABLE).map(([k, label]) => [k, at(label)]));
-      const parsed = sheetRowSchema.safeParse(raw);
-      if (!parsed.success) {
-        parsed.error.issues.forEach((issue) => problems.push({ row: rowNumber, message: issue.message, blocksChecks: true }));
-      }
-      else {
-        const { sheet, profile, ...overrides } = parsed.data;
+      const { value, problems: found } = readRow(SHEET_ROW, (k) => at(SHEET_TABLE[k]));
+      found.forEach((message) => problems.push({ row: rowNumber, message, blocksChecks: true }));
+      if (!found.length) {
+        const { sheet, profile, ...overrides } = value;
         sheets.push({ sheet, profileId: profile, overrides });
       }
       return;
     }
     if (table === "signers") {
-      const raw = Object.fromEntries(Object.entries(SIGNER_TABLE).map(([k, label]) => [k, at(label)]));
-      const parsed = signerRowSchema.safeParse(raw);
-      if (!parsed.success) parsed.error.issues.forEach((issue) => problems.push({ row: rowNumber, message: issue.message }));
-      else signers.push(parsed.data);
+      const { value, problems: found } = readRow(SIGNER_ROW, (k) => at(SIGNER_TABLE[k]));
+      found.forEach((message) => problems.push({ row: rowNumber, message }));
+      if (!found.length) signers.push(value);
       return;
     }
     if (table === "roles") {
-      const parsed = roleRowSchema.safeParse({ email: at(ROLE_TABLE.email), role: at(ROLE_TABLE.role) });
-      if (!parsed.success) parsed.error.issues.forEach((issue) => problems.push({ row: rowNumber, message: issue.message }));
-      else roles.push(parsed.data);
+      const { value, problems: found } = readRow(ROLE_ROW, (k) => at(ROLE_TABLE[k]));
+      found.forEach((message) => problems.push({ row: rowNumber, message }));
+      if (!found.length) roles.push(value);
       return;
     }
     const key = labelToKey.get(first);

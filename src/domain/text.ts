@@ -30,3 +30,8 @@ export function isBlank(cell: Cell): boolean {
   if (typeof cell === "string") return cell.trim() === "";
   return false;
 }
+
+/** A literal text as a regular expression (also RE2, as Docs' replaceText uses). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -5,6 +5,7 @@
  * makeCopy, which needs full Drive access (`drive.file` cannot reach a Doc the add-on did not make).
  */
 import type { Align, Block, LetterLayout, ParagraphBlock } from "../domain/letter";
+import { escapeRegExp } from "../domain/text";
 
 type Doc = GoogleAppsScript.Document.Document;
 type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
@@ -164,9 +165,7 @@ function pageAttributes(attrs: Record<string, unknown>): Record<string, unknown>
 }
 
 /** Escapes a literal for replaceText's regular expression (RE2). */
-export function literalPattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+export const literalPattern = escapeRegExp;
 
 /** Escapes a value for replaceText's replacement, where `$n` and `\` are special. */
 export function literalReplacement(text: string): string {
