@@ -1,16 +1,39 @@
-/** Reading a request CSV: UTF-8 with or without BOM, comma or semicolon separated. */
+/**
+ * Request files as text: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"),
+ * else Windows-1252; separated by commas, semicolons or tabs. Also writes CSV back out.
+ */
 import { parse } from "csv-parse/sync";
+
+export type Delimiter = "," | ";" | "\t";
 
 export interface CsvTable {
   headers: string[];
   rows: string[][];
+  delimiter: Delimiter;
   /** Set when the bytes were not valid UTF-8 and were read as Windows-1252 instead. */
   decodedAsLatin1: boolean;
 }
 
-export class CsvError extends Error {}
+/** A file that cannot be read: the message says what it is and what to do (Indonesian). */
+export class InputError extends Error {}
+
+const startsWith = (bytes: Uint8Array, ...sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
+
+/** What a binary file most likely is, so the message can say how to get a CSV from it. */
+export function binaryKind(bytes: Uint8Array): string | null {
+  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) || startsWith(bytes, 0x50, 0x4b, 0x05, 0x06)) {
+    return "berkas Excel (.xlsx) atau ZIP";
+  }
+  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return "berkas PDF";
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) return "berkas Excel 97-2003 (.xls) atau Word (.doc)";
+  // Text never holds NUL bytes (UTF-16 is recognised by its BOM before this is asked).
+  const head = bytes.subarray(0, 8192);
+  return head.includes(0) ? "berkas biner (bukan teks)" : null;
+}
 
 export function decodeText(bytes: Uint8Array): { text: string; latin1: boolean } {
+  if (startsWith(bytes, 0xff, 0xfe)) return { text: new TextDecoder("utf-16le").decode(bytes), latin1: false };
+  if (startsWith(bytes, 0xfe, 0xff)) return { text: new TextDecoder("utf-16be").decode(bytes), latin1: false };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), latin1: false };
   } catch {
@@ -18,36 +41,64 @@ export function decodeText(bytes: Uint8Array): { text: string; latin1: boolean }
   }
 }
 
-/** The separator of the header line: whichever of ";" and "," occurs more often outside quotes. */
-export function detectDelimiter(text: string): "," | ";" {
-  let commas = 0;
-  let semicolons = 0;
+/** The separator of the header line: whichever of tab, ";" and "," occurs most outside quotes. */
+export function detectDelimiter(text: string): Delimiter {
+  const counts = { ",": 0, ";": 0, "\t": 0 };
   let quoted = false;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === "\n" || ch === "\r")) break;
-    else if (!quoted && ch === ",") commas++;
-    else if (!quoted && ch === ";") semicolons++;
+    else if (!quoted && (ch === "," || ch === ";" || ch === "\t")) counts[ch]++;
   }
-  return semicolons > commas ? ";" : ",";
+  if (counts["\t"] > counts[","] && counts["\t"] > counts[";"]) return "\t";
+  return counts[";"] > counts[","] ? ";" : ",";
 }
 
 export function parseCsv(bytes: Uint8Array): CsvTable {
+  const kind = binaryKind(bytes);
+  const utf16 = startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff);
+  if (kind && !utf16) {
+    throw new InputError(
+      `Berkas ini ${kind}, bukan CSV. Buka di Excel atau Google Sheets lalu simpan sebagai "CSV UTF-8"` +
+        `${kind.includes(".xlsx") ? ", atau beri nama berakhiran .xlsx agar dibaca sebagai Excel" : ""}.`,
+    );
+  }
   const { text: decoded, latin1 } = decodeText(bytes);
   const text = decoded.replace(/^\uFEFF/, "");
-  if (text.trim() === "") throw new CsvError("Berkas kosong: baris pertama harus berisi judul kolom sheet Permohonan.");
+  if (text.trim() === "") throw new InputError("Berkas kosong: baris pertama harus berisi judul kolom sheet Permohonan.");
+  const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
     records = parse(text, {
-      delimiter: detectDelimiter(text),
+      delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
     }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new CsvError(`Berkas CSV tidak dapat dibaca${line ? ` (sekitar baris ${line})` : ""}: periksa tanda kutip dan pemisah kolom.`);
+    throw new InputError(`Berkas CSV tidak dapat dibaca${line ? ` (sekitar baris ${line})` : ""}: periksa tanda kutip dan pemisah kolom.`);
   }
   const [headers = [], ...rows] = records;
-  return { headers, rows, decodedAsLatin1: latin1 };
+  return { headers, rows, delimiter, decodedAsLatin1: latin1 };
+}
+
+/**
+ * A cell a spreadsheet would not run as a formula: text starting with =, +, -, @ (or a tab or
+ * carriage return, which some programs skip before those) gets a leading apostrophe.
+ */
+export function formulaSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvField(text: string, delimiter: Delimiter): string {
+  const safe = formulaSafe(text);
+  return safe.includes('"') || safe.includes(delimiter) || /[\r\n]/.test(safe) || safe !== safe.trim()
+    ? `"${safe.replace(/"/g, '""')}"`
+    : safe;
+}
+
+/** CSV text with a BOM and CRLF line ends, as Excel writes and reads it. */
+export function writeCsv(records: readonly (readonly string[])[], delimiter: Delimiter): string {
+  return `\uFEFF${records.map((r) => r.map((c) => csvField(c, delimiter)).join(delimiter)).join("\r\n")}\r\n`;
 }

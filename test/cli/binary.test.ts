@@ -43,7 +43,7 @@ test("node bin/pbijk.cjs check … --json prints valid JSON and exits 0; exits 2
   expect(missingFile.stderr).toMatch(/berkas/i);
 });
 
-test("node bin/pbijk.cjs demo prints the Indonesian table for examples/demo.csv", () => {
+test("node bin/pbijk.cjs demo prints the Indonesian table for examples/demo-nasional-2026.csv", () => {
   const r = pbijk(["demo"]);
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
