@@ -1,6 +1,7 @@
 /** Commands, options and help texts of `pbijk` (spec section 9). */
 import { isRealDate, isoDate, type IsoDate } from "../domain/dates";
 import { DEFAULT_PROFILE_ID, PROFILES } from "../domain/profiles";
+import { wrap } from "./terminal";
 
 /** A mistake on the command line: the message and the usage go to stderr, exit 2. */
 export class UsageError extends Error {
@@ -12,7 +13,7 @@ export class UsageError extends Error {
 export const COMMANDS = ["check", "profiles", "demo", "help"] as const;
 export type Command = (typeof COMMANDS)[number];
 
-const PROFILE_LIST = `Profil: ${PROFILES.map((p) => p.id).join(", ")} (bawaan: ${DEFAULT_PROFILE_ID}).`;
+const PROFILE_LIST = wrap(`${PROFILES.map((p) => p.id).join(", ")} (bawaan: ${DEFAULT_PROFILE_ID}).`, "Profil: ", "        ").join("\n");
 
 export const USAGE = `pbijk: pemeriksa permohonan reaktivasi PBI-JK (Dinas Sosial)
 
@@ -26,11 +27,14 @@ Pemakaian:
 ${PROFILE_LIST}
 Bantuan tiap perintah: pbijk PERINTAH --help.`;
 
-const CHECK_OPTIONS = `  --profile ID      profil SOP kantor (bawaan: ${DEFAULT_PROFILE_ID}; lihat pbijk profiles)
-  --today TANGGAL   tanggal hari ini, YYYY-MM-DD atau DD/MM/YYYY (bawaan: hari ini, WIB)
+const CHECK_OPTIONS = `  --profile ID      profil SOP kantor (bawaan: ${DEFAULT_PROFILE_ID};
+                    daftarnya: pbijk profiles)
+  --today TANGGAL   tanggal hari ini, YYYY-MM-DD atau DD/MM/YYYY
+                    (bawaan: hari ini, WIB)
   --sheet NAMA      sheet yang dibaca dari berkas Excel
                     (bawaan: sheet "Permohonan", bila tidak ada sheet pertama)
-  --output BERKAS   tulis baris berkas ditambah kolom hasil ke BERKAS .csv atau .xlsx
+  --output BERKAS   tulis baris berkas ditambah kolom hasil ke BERKAS .csv
+                    atau .xlsx (berkas yang diperiksa tidak pernah ditimpa)
   --json            cetak hasil sebagai JSON untuk program lain
   -h, --help        bantuan ini`;
 

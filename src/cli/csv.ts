@@ -41,13 +41,17 @@ export function decodeText(bytes: Uint8Array): { text: string; latin1: boolean }
   }
 }
 
-/** The separator of the header line: whichever of tab, ";" and "," occurs most outside quotes. */
+/** Lines the separator is counted on: a title line above the headers has none. */
+const DELIMITER_LINES = 20;
+
+/** The separator: whichever of tab, ";" and "," occurs most outside quotes in the first lines. */
 export function detectDelimiter(text: string): Delimiter {
   const counts = { ",": 0, ";": 0, "\t": 0 };
   let quoted = false;
+  let lines = 0;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && ch === "\n" && ++lines >= DELIMITER_LINES) break;
     else if (!quoted && (ch === "," || ch === ";" || ch === "\t")) counts[ch]++;
   }
   if (counts["\t"] > counts[","] && counts["\t"] > counts[";"]) return "\t";
@@ -59,7 +63,7 @@ export function parseCsv(bytes: Uint8Array): CsvTable {
   const utf16 = startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff);
   if (kind && !utf16) {
     throw new InputError(
-      `Berkas ini ${kind}, bukan CSV. Buka di Excel atau Google Sheets lalu simpan sebagai "CSV UTF-8"` +
+      `Berkas ini tampaknya ${kind}, bukan CSV. Buka di Excel atau Google Sheets lalu simpan sebagai "CSV UTF-8"` +
         `${kind.includes(".xlsx") ? ", atau beri nama berakhiran .xlsx agar dibaca sebagai Excel" : ""}.`,
     );
   }

@@ -26,7 +26,7 @@ export async function loadTable(path: string, bytes: Uint8Array, sheet: string |
     if (!kind?.includes(".xlsx")) {
       throw new InputError(
         kind
-          ? `Berkas ini ${kind}, bukan Excel (.xlsx). Buka di programnya lalu simpan sebagai .xlsx atau CSV UTF-8.`
+          ? `Berkas ini tampaknya ${kind}, bukan Excel (.xlsx). Buka di programnya lalu simpan sebagai .xlsx atau CSV UTF-8.`
           : "Berkas ini berisi teks, bukan Excel (.xlsx). Bila isinya CSV, beri nama berakhiran .csv.",
       );
     }

@@ -157,6 +157,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (command === "profiles") return runProfiles(rest, io);
   if (command === "demo") return runDemo(rest, io);
   if (command === "help") {
+    if (rest.includes("--help") || rest.includes("-h")) return help("help", io);
     const topic = rest.find((a) => !a.startsWith("-"));
     if (topic === undefined) return (io.stdout(`${USAGE}\n`), 0);
     if (isCommand(topic)) return help(topic, io);

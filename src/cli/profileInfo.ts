@@ -12,8 +12,11 @@ const REGISTRY: Record<RegistryPolicy, string> = {
 };
 
 export function profileList(): string {
-  return PROFILES.map((p) => `${fit(p.id, 34)}${p.name}\n`).join("") + "\nAturan satu profil: pbijk profiles ID\n";
+  const lines = PROFILES.flatMap((p) => wrap(p.name, fit(p.id, 33), " ".repeat(33)));
+  return `${lines.join("\n")}\n\nAturan satu profil: pbijk profiles ID\n`;
 }
+
+const LABEL = 20;
 
 function windowText(p: Profile): string {
   if (p.windowMonths === null) return "tidak ada (layanan ini tanpa batas waktu reaktivasi)";
@@ -32,11 +35,13 @@ export function profileDetails(p: Profile): string {
     ["Dokumen wajib", p.requiredDocuments.map((d) => `${DOCUMENTS[d].name} (kolom ${headerOf(d)})`).join(", ")],
     ...(p.extraRequiredFields.length ? [["Kolom wajib lain", p.extraRequiredFields.map((k) => headerOf(k)).join(", ")] as [string, string]] : []),
     ["Waktu layanan", `${p.slaMinutes} menit sejak berkas lengkap${p.sameDay ? "; surat selesai di hari yang sama" : ""}`],
-    ["Tahapan", p.stages.map((s, i) => `${i + 1}. ${s.name} (${ROLES[s.role]})`).join(" → ")],
     ["Penandatangan", p.signer],
     ["Surat", p.secondLetterTitle ? `${p.letterTitle}; juga ${p.secondLetterTitle}` : p.letterTitle],
   ];
-  const lines = [`${p.id}: ${p.name}`, ""];
-  for (const [label, value] of fields) lines.push(...wrap(value, fit(`${label}:`, 20), " ".repeat(20)));
+  const lines = [...wrap(p.name, `${p.id}: `, "  "), ""];
+  for (const [label, value] of fields) lines.push(...wrap(value, fit(`${label}:`, LABEL), " ".repeat(LABEL)));
+  // Stages one per line, in order: the path a letter takes after the decision.
+  p.stages.forEach((s, i) => lines.push(...wrap(`${i + 1}. ${s.name} (${ROLES[s.role]})`, fit(i ? "" : "Tahapan surat:", LABEL), " ".repeat(LABEL + 3))));
+  if (p.urgentSkipsBackOffice) lines.push(...wrap("Baris Mendesak melewati Back Office.", " ".repeat(LABEL), " ".repeat(LABEL)));
   return `${lines.join("\n")}\n`;
 }

@@ -31,8 +31,10 @@ function detail(label: string, colour: Colour, text: string, paint: Paint): stri
 
 function rowLines(r: RowResult, name: string, profile: Profile, paint: Paint): string[] {
   const deadline = r.deadline ? formatShortDate(r.deadline) : "";
-  const head = `${fit(String(r.row), ROW)}${fit(safeName(name), NAME)}${paint(DECISION_COLOUR[r.decision], fit(DECISIONS[r.decision], DECISION))}${deadline}`;
-  const lines = [head.trimEnd()];
+  const label = DECISIONS[r.decision];
+  // Padding stays outside the colour codes so the line can be trimmed.
+  const decision = paint(DECISION_COLOUR[r.decision], label) + (deadline ? " ".repeat(DECISION - label.length) + deadline : "");
+  const lines = [`${fit(String(r.row), ROW)}${fit(safeName(name), NAME)}${decision}`];
   for (const f of r.findings) {
     lines.push(...detail(f.severity === "error" ? "Galat" : "Peringatan", f.severity === "error" ? "red" : "yellow", `${f.message} (${f.code})`, paint));
   }
@@ -60,7 +62,7 @@ export function formatTable(profile: Profile, today: string, check: TableCheck, 
   lines.push("-".repeat(WIDTH));
   lines.push(`${check.results.length} permohonan diperiksa`);
   for (const d of Object.keys(DECISIONS) as Decision[]) {
-    if (counts.has(d)) lines.push(`  ${paint(DECISION_COLOUR[d], fit(DECISIONS[d], DECISION))}${String(counts.get(d)).padStart(6)}`);
+    if (counts.has(d)) lines.push(`  ${paint(DECISION_COLOUR[d], DECISIONS[d])}${" ".repeat(DECISION - DECISIONS[d].length)}${String(counts.get(d)).padStart(6)}`);
   }
   return `${lines.join("\n")}\n`;
 }
