@@ -2,6 +2,7 @@
  * Request files as text: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"),
  * else Windows-1252; separated by commas, semicolons or tabs. Also writes CSV back out.
  */
+import { isUtf8 } from "node:buffer";
 import { parse } from "csv-parse/sync";
 
 export type Delimiter = "," | ";" | "\t";
@@ -31,15 +32,22 @@ export function binaryKind(bytes: Uint8Array): string | null {
   return head.includes(0) ? "berkas biner (bukan teks)" : null;
 }
 
-export function decodeText(bytes: Uint8Array): { text: string; latin1: boolean } {
-  if (startsWith(bytes, 0xff, 0xfe)) return { text: new TextDecoder("utf-16le").decode(bytes), latin1: false };
-  if (startsWith(bytes, 0xfe, 0xff)) return { text: new TextDecoder("utf-16be").decode(bytes), latin1: false };
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), latin1: false };
-  } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), latin1: true };
-  }
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * The file as csv-parse takes it: UTF-8 stays bytes (decoding to a string only for csv-parse to
+ * encode it back costs a quarter of a large check), other encodings become text.
+ */
+export function decodeInput(bytes: Uint8Array): { data: Buffer | string; latin1: boolean } {
+  if (startsWith(bytes, 0xff, 0xfe)) return { data: new TextDecoder("utf-16le").decode(bytes), latin1: false };
+  if (startsWith(bytes, 0xfe, 0xff)) return { data: new TextDecoder("utf-16be").decode(bytes), latin1: false };
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buffer)) return { data: startsWith(bytes, ...UTF8_BOM) ? buffer.subarray(3) : buffer, latin1: false };
+  return { data: new TextDecoder("windows-1252").decode(bytes), latin1: true };
 }
+
+/** Enough of the start of the file to find the separator. */
+const HEAD_BYTES = 1 << 16;
 
 /** Lines the separator is counted on: a title line above the headers has none. */
 const DELIMITER_LINES = 20;
@@ -67,13 +75,12 @@ export function parseCsv(bytes: Uint8Array): CsvTable {
         `${kind.includes(".xlsx") ? ", atau beri nama berakhiran .xlsx agar dibaca sebagai Excel" : ""}.`,
     );
   }
-  const { text: decoded, latin1 } = decodeText(bytes);
-  const text = decoded.replace(/^\uFEFF/, "");
-  if (text.trim() === "") throw new InputError("Berkas kosong: baris pertama harus berisi judul kolom sheet Permohonan.");
-  const delimiter = detectDelimiter(text);
+  const { data, latin1 } = decodeInput(bytes);
+  const head = typeof data === "string" ? data.slice(0, HEAD_BYTES) : new TextDecoder().decode(data.subarray(0, HEAD_BYTES));
+  const delimiter = detectDelimiter(head.replace(/^\uFEFF/, ""));
   let records: string[][];
   try {
-    records = parse(text, {
+    records = parse(typeof data === "string" ? data.replace(/^\uFEFF/, "") : data, {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
@@ -82,6 +89,9 @@ export function parseCsv(bytes: Uint8Array): CsvTable {
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new InputError(`Berkas CSV tidak dapat dibaca${line ? ` (sekitar baris ${line})` : ""}: periksa tanda kutip dan pemisah kolom.`);
+  }
+  if (records.every((r) => r.every((c) => c.trim() === ""))) {
+    throw new InputError("Berkas kosong: baris pertama harus berisi judul kolom sheet Permohonan.");
   }
   const [headers = [], ...rows] = records;
   return { headers, rows, delimiter, decodedAsLatin1: latin1 };

@@ -1,6 +1,6 @@
 /** `pbijk`: checks request files against a profile (spec section 9). */
 import { version } from "../../package.json";
-import { checkTable, type TableCheck } from "../domain/check";
+import { checkTable } from "../domain/check";
 import { columnDef, type ColumnKey, headerOf } from "../domain/columns";
 import { todayInJakarta } from "../domain/dates";
 import { DEFAULT_PROFILE_ID, findProfile, type Profile, PROFILES } from "../domain/profiles";
@@ -8,6 +8,7 @@ import { cellText } from "../domain/text";
 import { COMMANDS, type Command, HELP, parseArgs, parseToday, USAGE, UsageError } from "./args";
 import { InputError } from "./csv";
 import { loadTable } from "./input";
+import { writeJson } from "./json";
 import { encodeOutput, isOutputPath, resultRecords } from "./output";
 import { profileDetails, profileList } from "./profileInfo";
 import { formatTable } from "./table";
@@ -47,21 +48,6 @@ function profileArg(id: string | undefined, help: string): Profile {
   return profile;
 }
 
-export function toJson(profile: Profile, today: string, check: TableCheck): string {
-  return JSON.stringify({
-    profile: profile.id,
-    today,
-    rows: check.results.map((r) => ({
-      row: r.row,
-      decision: r.decision,
-      reasons: r.reasons,
-      deadline: r.deadline,
-      missingDocuments: r.missingDocuments,
-      findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, field: f.field, message: f.message })),
-    })),
-  });
-}
-
 async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs("check", args);
   if (parsed.help) return help("check", io);
@@ -97,7 +83,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   if (check.missingUsed.length) {
     io.stderr(`pbijk: kolom yang dipakai profil ${profile.id} tidak ada dan dibaca kosong: ${columnList(check.missingUsed)}.\n`);
   }
-  if (parsed.flags.has("--json")) io.stdout(`${toJson(profile, today, check)}\n`);
+  if (parsed.flags.has("--json")) writeJson(profile, today, check, io.stdout);
   else {
     const nameAt = check.columns.name;
     const names = check.results.map((r) => (nameAt === undefined ? "" : cellText(input.rows[r.row - 2]?.[nameAt])));

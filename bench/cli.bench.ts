@@ -1,0 +1,50 @@
+/**
+ * `pbijk check --json` end to end on 100,000 rows, the bin run as a user runs it, against a floor
+ * measured in the same run (bench/floor.cjs: start Node, read, csv-parse, write JSON of the same
+ * size). Goal: at most 1.6 times the floor.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { generate, HEADERS } from "./rows";
+
+const ROOT = resolve(__dirname, "..");
+const ROWS = 100_000;
+const RUNS = 5;
+const dir = mkdtempSync(join(tmpdir(), "pbijk-bench-"));
+const input = join(dir, "permohonan.csv");
+const out = join(dir, "out.json");
+const quote = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+writeFileSync(input, [HEADERS, ...generate(ROWS)].map((r) => r.map(quote).join(",")).join("\n") + "\n");
+
+/** Wall-clock seconds of one run, stdout to a file. */
+function time(args: string[]): number {
+  const fd = openSync(out, "w");
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", fd, "pipe"] });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  closeSync(fd);
+  if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  return seconds;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const pbijkArgs = [join(ROOT, "bin/pbijk.cjs"), "check", input, "--today", "2026-11-24", "--json"];
+time(pbijkArgs); // builds the bundle if stale, warms the file cache
+const size = statSync(out).size;
+JSON.parse(readFileSync(out, "utf8"));
+const floorArgs = [join(ROOT, "bench/floor.cjs"), input, String(size)];
+const floor: number[] = [];
+const pbijk: number[] = [];
+// Interleaved, so a busy moment on a shared machine hits both.
+for (let i = 0; i < RUNS; i++) {
+  floor.push(time(floorArgs));
+  pbijk.push(time(pbijkArgs));
+}
+rmSync(dir, { recursive: true, force: true });
+const [f, p] = [median(floor), median(pbijk)];
+console.log(
+  `pbijk check --json, ${ROWS.toLocaleString("en")} rows (${(size / 1e6).toFixed(1)} MB JSON): median ${p.toFixed(2)} s ` +
+    `(${Math.round(ROWS / p).toLocaleString("en")} rows/s); floor ${f.toFixed(2)} s; ratio ${(p / f).toFixed(2)} (goal ≤ 1.60)`,
+);
