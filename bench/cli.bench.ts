@@ -11,7 +11,7 @@ import { generate, HEADERS } from "./rows";
 
 const ROOT = resolve(__dirname, "..");
 const ROWS = 100_000;
-const RUNS = 5;
+const RUNS = 7;
 const dir = mkdtempSync(join(tmpdir(), "pbijk-bench-"));
 const input = join(dir, "permohonan.csv");
 const out = join(dir, "out.json");
@@ -30,6 +30,8 @@ function time(args: string[]): number {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+// On a shared machine the fastest run is the one least disturbed by others: report it too.
+const fastest = (xs: number[]) => Math.min(...xs);
 const pbijkArgs = [join(ROOT, "bin/pbijk.cjs"), "check", input, "--today", "2026-11-24", "--json"];
 time(pbijkArgs); // builds the bundle if stale, warms the file cache
 const size = statSync(out).size;
@@ -43,8 +45,10 @@ for (let i = 0; i < RUNS; i++) {
   pbijk.push(time(pbijkArgs));
 }
 rmSync(dir, { recursive: true, force: true });
-const [f, p] = [median(floor), median(pbijk)];
-console.log(
-  `pbijk check --json, ${ROWS.toLocaleString("en")} rows (${(size / 1e6).toFixed(1)} MB JSON): median ${p.toFixed(2)} s ` +
-    `(${Math.round(ROWS / p).toLocaleString("en")} rows/s); floor ${f.toFixed(2)} s; ratio ${(p / f).toFixed(2)} (goal ≤ 1.60)`,
-);
+for (const [label, pick] of [["median", median], ["fastest", fastest]] as const) {
+  const [f, p] = [pick(floor), pick(pbijk)];
+  console.log(
+    `pbijk check --json, ${ROWS.toLocaleString("en")} rows (${(size / 1e6).toFixed(1)} MB JSON), ${label} of ${RUNS}: ${p.toFixed(2)} s ` +
+      `(${Math.round(ROWS / p).toLocaleString("en")} rows/s); floor ${f.toFixed(2)} s; ratio ${(p / f).toFixed(2)} (goal ≤ 1.60)`,
+  );
+}
