@@ -215,3 +215,30 @@ describe("privacy: no full NIK or KK is ever printed (section 8)", () => {
     expect(nikFinding.message).not.toMatch(/\d{8,}/);
   });
 });
+
+describe("--json is written in pieces but is one document", () => {
+  test.each(FILES.map(([file, profile]) => [short(file), file, profile]))(
+    "%s: byte for byte what JSON.stringify gives for the same report, one line",
+    async (_name, file, profile) => {
+      const r = await cli(["check", file, "--profile", profile, "--today", TODAY, "--json"]);
+      expect(r.stdout).toBe(`${JSON.stringify(JSON.parse(r.stdout))}\n`);
+    },
+  );
+
+  test("a large report arrives in several writes that join into valid JSON", async () => {
+    const { run } = await import("../../src/cli/main");
+    const head = "Tanggal Permohonan,Nama,NIK,Nomor KK,Tanggal SK Penonaktifan,Catatan";
+    const row = '20/11/2026,Asep,3273021708850001,3273021905120004,01/10/2026,"catatan ""panjang"" \\ sekali"';
+    const text = [head, ...Array.from({ length: 6000 }, () => row)].join("\n");
+    const pieces: string[] = [];
+    const code = await run(["check", "/v/big.csv", "--today", TODAY, "--json"], {
+      stdout: (t) => pieces.push(t), stderr: () => undefined, readFile: () => new TextEncoder().encode(text),
+      writeFile: () => undefined, sameFile: () => false, now: () => new Date(), colour: false, examplesDir: ROOT,
+    });
+    expect(code).toBe(0);
+    expect(pieces.length).toBeGreaterThan(1);
+    const report = JSON.parse(pieces.join("")) as Report;
+    expect(report.rows.length).toBe(6000);
+    expect(report.rows[5999]!.row).toBe(6001);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The fast CSV reader agrees with csv-parse on everything it accepts, accepts every well-formed
+ * file, and leaves the rest to csv-parse; the separator and formula-safety helpers.
+ */
+import fc from "fast-check";
+import { parse } from "csv-parse/sync";
+import { type Delimiter, detectDelimiter, formulaSafe, parseWellFormed, writeCsv } from "../../src/cli/csv";
+
+const csvParse = (text: string, delimiter: Delimiter): string[][] =>
+  parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+
+const delimiter = fc.constantFrom<Delimiter>(",", ";", "\t");
+const cell = fc.stringMatching(/^[a-zA-Z0-9 ,;\t"\r\n'=.-]{0,8}$/);
+const records = fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 });
+
+/** RFC 4180 text of records: a field is quoted when it holds a quote, separator or line break. */
+function serialise(rows: string[][], sep: Delimiter, eol: string): string {
+  return rows.map((r) => r.map((c) => (/["\r\n]/.test(c) || c.includes(sep) ? `"${c.replace(/"/g, '""')}"` : c)).join(sep)).join(eol);
+}
+
+describe("parseWellFormed", () => {
+  test("reads every well-formed file (LF or CRLF, with or without a final line end) exactly as csv-parse does", () => {
+    fc.assert(
+      fc.property(records, delimiter, fc.constantFrom("\n", "\r\n"), fc.boolean(), (rows, sep, eol, final) => {
+        const text = serialise(rows, sep, eol) + (final ? eol : "");
+        const fast = parseWellFormed(text, sep);
+        expect(fast).not.toBeNull();
+        expect(fast).toEqual(csvParse(text, sep));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("on any text, it either declines (null) or agrees with csv-parse", () => {
+    const anyText = fc.stringMatching(/^[ab ,;\t"\r\n]{0,24}$/);
+    fc.assert(
+      fc.property(anyText, delimiter, (text, sep) => {
+        const fast = parseWellFormed(text, sep);
+        if (fast === null) return;
+        expect(fast).toEqual(csvParse(text, sep));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test.each([
+    ["a stray quote inside a field", 'a,b"c\n'],
+    ["text after a closing quote", '"a"b,c\n'],
+    ["an unterminated quote", 'a,"bc\n'],
+    ["LF after a CRLF first line", "a,b\r\nc\nd\r\n"],
+    ["CR in an LF file", "a,b\nc\rd\n"],
+    ["old Mac line ends", "a,b\rc,d\r"],
+  ])("declines %s", (_label, text) => {
+    expect(parseWellFormed(text, ",")).toBeNull();
+  });
+});
+
+describe("detectDelimiter", () => {
+  test.each([
+    ["a,b,c\n1,2,3", ","],
+    ["a;b;c\n1;2;3", ";"],
+    ["a\tb\tc\n1\t2\t3", "\t"],
+    ['"a;b",c,d\n', ","],
+    ["Daftar Permohonan\na;b;c\n1;2;3\n", ";"],
+  ])("%j -> %j", (text, expected) => {
+    expect(detectDelimiter(text)).toBe(expected);
+  });
+});
+
+describe("formula safety", () => {
+  test.each([["=1+1"], ["+62812"], ["-5"], ["@SUM(A1)"], ["\t=1"], ["\r=1"]])("%j gets a leading apostrophe", (text) => {
+    expect(formulaSafe(text)).toBe(`'${text}`);
+  });
+
+  test.each([["Sri Rahayu"], ["3578104903820002"], ["'=already"], [""], ["a=b"]])("%j stays as it is", (text) => {
+    expect(formulaSafe(text)).toBe(text);
+  });
+
+  test("writeCsv output read back by csv-parse gives the safe cells, never one starting with a formula sign", () => {
+    fc.assert(
+      fc.property(records, delimiter, (rows, sep) => {
+        const text = writeCsv(rows, sep);
+        expect(text.startsWith("\uFEFF")).toBe(true);
+        const back = csvParse(text.slice(1), sep);
+        expect(back).toEqual(rows.map((r) => r.map(formulaSafe)));
+      }),
+    );
+  });
+});
