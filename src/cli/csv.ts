@@ -37,8 +37,10 @@ export function decodeText(bytes: Uint8Array): { text: string; latin1: boolean }
   if (startsWith(bytes, 0xff, 0xfe)) return { text: new TextDecoder("utf-16le").decode(bytes), latin1: false };
   if (startsWith(bytes, 0xfe, 0xff)) return { text: new TextDecoder("utf-16be").decode(bytes), latin1: false };
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // isUtf8 + toString is several times faster than a fatal TextDecoder on a large file.
-  if (isUtf8(buffer)) return { text: buffer.toString("utf8"), latin1: false };
+  // Much faster than a fatal TextDecoder on a large file: invalid bytes become U+FFFD, and only
+  // a text holding one needs the full check.
+  const text = buffer.toString("utf8");
+  if (!text.includes("\uFFFD") || isUtf8(buffer)) return { text, latin1: false };
   return { text: new TextDecoder("windows-1252").decode(bytes), latin1: true };
 }
 

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
-import { type Delimiter, detectDelimiter, formulaSafe, parseWellFormed, writeCsv } from "../../src/cli/csv";
+import { decodeText, type Delimiter, detectDelimiter, formulaSafe, parseWellFormed, writeCsv } from "../../src/cli/csv";
 
 const csvParse = (text: string, delimiter: Delimiter): string[][] =>
   parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
@@ -85,5 +85,24 @@ describe("formula safety", () => {
         expect(back).toEqual(rows.map((r) => r.map(formulaSafe)));
       }),
     );
+  });
+});
+
+describe("decodeText", () => {
+  test("UTF-8, with a genuine U+FFFD too, stays UTF-8", () => {
+    expect(decodeText(new TextEncoder().encode("Nama\nSiti Aisyah \uFFFD é"))).toEqual({ text: "Nama\nSiti Aisyah \uFFFD é", latin1: false });
+  });
+
+  test("bytes that are not UTF-8 are read as Windows-1252", () => {
+    // "Désa" and "Rp 5·000" as Windows-1252 bytes (é = E9, · = B7)
+    const bytes = new Uint8Array([0x44, 0xe9, 0x73, 0x61, 0x0a, 0x52, 0x70, 0x20, 0x35, 0xb7, 0x30, 0x30, 0x30]);
+    expect(decodeText(bytes)).toEqual({ text: "Désa\nRp 5·000", latin1: true });
+  });
+
+  test("UTF-16 with either BOM", () => {
+    const le = new Uint8Array([0xff, 0xfe, ...Buffer.from("NIK\tNama", "utf16le")]);
+    const be = new Uint8Array([0xfe, 0xff, ...Buffer.from("NIK\tNama", "utf16le").swap16()]);
+    expect(decodeText(le).text.replace(/^\uFEFF/, "")).toBe("NIK\tNama");
+    expect(decodeText(be).text.replace(/^\uFEFF/, "")).toBe("NIK\tNama");
   });
 });
