@@ -3,9 +3,9 @@
  * child process: valid JSON and exit codes, and the bundled demo.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { ROOT, type Report } from "./helpers";
 
 const BIN = resolve(ROOT, "bin/pbijk.cjs");
@@ -76,6 +76,25 @@ describe("a closed pipe and a terminal", () => {
     });
     expect(r.stderr).toBe("");
     expect(r.stdout.trim()).toBe("0");
+  });
+
+  test("--output naming the input by another path (relative, or through a symlink) is refused; a new file is written", () => {
+    const input = join(dir, "masuk.csv");
+    const original = readFileSync(resolve(ROOT, "examples/demo-minsel.csv"));
+    writeFileSync(input, original);
+    symlinkSync(input, join(dir, "tautan.csv"));
+    for (const output of [relative(ROOT, input), `${dir}//./masuk.csv`, join(dir, "tautan.csv")]) {
+      const r = pbijk(["check", input, "--profile", "minsel", "--output", output]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/tidak ditimpa/);
+      expect(readFileSync(input)).toEqual(original);
+    }
+    const ok = pbijk(["check", input, "--profile", "minsel", "--output", join(dir, "hasil.csv")]);
+    expect(ok.status).toBe(0);
+    expect(readFileSync(join(dir, "hasil.csv"), "utf8")).toMatch(/^\uFEFFNO,TANGGAL PERMOHONAN,.*,Hasil Pemeriksaan,Keputusan,Alasan,Batas Reaktivasi,Dokumen Kurang\r\n/);
+    const unwritable = pbijk(["check", input, "--profile", "minsel", "--output", join(dir, "tidak-ada", "hasil.csv")]);
+    expect(unwritable.status).toBe(2);
+    expect(unwritable.stderr).toMatch(/tidak dapat ditulis/);
   });
 
   const hasScript = existsSync("/usr/bin/script");
