@@ -5,7 +5,6 @@ import { binaryKind, type Delimiter, InputError, parseCsv } from "./csv";
 import { readXlsx } from "./xlsx";
 
 export interface InputTable {
-  format: "csv" | "xlsx";
   /** The CSV's separator, reused when the result is written as CSV. */
   delimiter: Delimiter;
   sheetName: string;
@@ -32,12 +31,12 @@ export async function loadTable(path: string, bytes: Uint8Array, sheet: string |
     }
     const { sheetName, records } = await readXlsx(bytes, sheet);
     const [headers = [], ...rows] = records;
-    return checkHeaderRow({ format: "xlsx", delimiter: ",", sheetName, headers, rows, notes: [] });
+    return checkHeaderRow({ delimiter: ",", sheetName, headers, rows, notes: [] });
   }
   if (sheet !== undefined) throw new InputError("Opsi --sheet hanya untuk berkas Excel (.xlsx); berkas CSV hanya punya satu sheet.");
   const csv = parseCsv(bytes);
   const notes = csv.decodedAsLatin1 ? ["berkas bukan UTF-8; dibaca sebagai Windows-1252."] : [];
-  return checkHeaderRow({ format: "csv", delimiter: csv.delimiter, sheetName: "Permohonan", headers: csv.headers, rows: csv.rows, notes });
+  return checkHeaderRow({ delimiter: csv.delimiter, sheetName: "Permohonan", headers: csv.headers, rows: csv.rows, notes });
 }
 
 const knownHeaders = (cells: readonly Cell[]): number => cells.filter((c) => columnForHeader(c) !== undefined).length;
