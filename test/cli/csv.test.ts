@@ -4,7 +4,9 @@
  */
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
-import { decodeText, type Delimiter, detectDelimiter, formulaSafe, parseWellFormed, writeCsv } from "../../src/cli/csv";
+import { parseToday, UsageError } from "../../src/cli/args";
+import { decodeText, type Delimiter, detectDelimiter, formulaSafe, InputError, parseCsv, parseWellFormed, writeCsv } from "../../src/cli/csv";
+import { loadTable } from "../../src/cli/input";
 
 const csvParse = (text: string, delimiter: Delimiter): string[][] =>
   parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
@@ -104,5 +106,50 @@ describe("decodeText", () => {
     const be = new Uint8Array([0xfe, 0xff, ...Buffer.from("NIK\tNama", "utf16le").swap16()]);
     expect(decodeText(le).text.replace(/^\uFEFF/, "")).toBe("NIK\tNama");
     expect(decodeText(be).text.replace(/^\uFEFF/, "")).toBe("NIK\tNama");
+  });
+});
+
+describe("no input makes a reader fail other than with a message for the user", () => {
+  const bytes = fc.oneof(
+    fc.uint8Array({ maxLength: 200 }),
+    fc.string({ maxLength: 100 }).map((s) => new TextEncoder().encode(s)),
+    fc.uint8Array({ maxLength: 100 }).map((b) => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...b])),
+  );
+
+  test("parseCsv: a table or an InputError", () => {
+    fc.assert(
+      fc.property(bytes, (b) => {
+        try {
+          parseCsv(b);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+        }
+      }),
+    );
+  });
+
+  test("loadTable: a table or an InputError, for CSV and Excel names alike", async () => {
+    await fc.assert(
+      fc.asyncProperty(bytes, fc.constantFrom("a.csv", "a.xlsx", "a.xls", "a.txt"), async (b, name) => {
+        try {
+          await loadTable(name, b, undefined);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("parseToday: a date or a UsageError", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/)), (text) => {
+        try {
+          expect(parseToday(text)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        } catch (error) {
+          expect(error).toBeInstanceOf(UsageError);
+        }
+      }),
+    );
   });
 });
