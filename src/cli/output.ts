@@ -19,7 +19,9 @@ export const isOutputPath = (path: string): boolean => /\.(csv|xlsx)$/i.test(pat
 /** Header row plus data rows, typed; result columns the file already has are filled, not repeated. */
 export function resultRecords(input: InputTable, check: TableCheck, profile: Profile): Cell[][] {
   const headers = [...input.headers];
-  const width = Math.max(headers.length, ...input.rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading 100,000 arguments overflows the stack.
+  let width = headers.length;
+  for (const r of input.rows) width = Math.max(width, r.length);
   while (headers.length < width) headers.push("");
   const target = RESULT_HEADERS.map((h) => {
     const at = headers.findIndex((x) => headerKey(cellText(x)) === headerKey(h));
@@ -33,16 +35,16 @@ export function resultRecords(input: InputTable, check: TableCheck, profile: Pro
   for (const result of check.results) {
     const out = rowOutput(result, profile);
     // The sheet shows findings in a note; a file has no notes, so they follow the summary.
-    const values = [
+    const values: Cell[] = [
       [out.checkResult, out.note].filter(Boolean).join("\n"),
       out.decision,
       out.reasons,
-      result.deadline,
+      result.deadline ? isoToDate(result.deadline) : "",
       result.missingDocuments.map((d) => DOCUMENTS[d].name).join(", "),
     ];
     const cells = records[result.row - 2]!;
     values.forEach((v, i) => {
-      cells[target[i]!] = i === 3 && v ? isoToDate(v) : v;
+      cells[target[i]!] = v;
     });
   }
   return [headers, ...records];
