@@ -167,10 +167,11 @@ export function parseCsv(bytes: Uint8Array): CsvTable {
 
 /**
  * A cell a spreadsheet would not run as a formula: text starting with =, +, -, @ (or a tab or
- * carriage return, which some programs skip before those) gets a leading apostrophe.
+ * carriage return, which some programs skip before those) gets a leading apostrophe. A lone
+ * sign is no formula: "-" (an unticked box in many files) stays as it is.
  */
 export function formulaSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return text.length > 1 && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 function csvField(text: string, delimiter: Delimiter): string {

@@ -74,7 +74,7 @@ describe("formula safety", () => {
     expect(formulaSafe(text)).toBe(`'${text}`);
   });
 
-  test.each([["Sri Rahayu"], ["3578104903820002"], ["'=already"], [""], ["a=b"]])("%j stays as it is", (text) => {
+  test.each([["Sri Rahayu"], ["3578104903820002"], ["'=already"], [""], ["a=b"], ["-"], ["+"]])("%j stays as it is", (text) => {
     expect(formulaSafe(text)).toBe(text);
   });
 
