@@ -13,6 +13,8 @@ await build({
   platform: "node",
   format: "cjs",
   target: "node20",
+  // Loaded only for Excel files: bundling it would slow every start.
+  external: ["exceljs"],
   logLevel: "warning",
 });
 

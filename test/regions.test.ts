@@ -24,9 +24,13 @@ describe("regions data", () => {
     expect([...decoded].sort((a, b) => a - b)).toEqual([...fromCsv].sort((a, b) => a - b));
   });
 
-  test("REGION_SOURCE names the installed package version", () => {
+  test("REGION_SOURCE names the decree edition and the installed package version", () => {
     const pkg = JSON.parse(readFileSync(resolve(PKG_DIR, "package.json"), "utf8")) as { version: string };
-    expect(REGION_SOURCE).toBe(`idn-area-data ${pkg.version}`);
+    expect(REGION_SOURCE).toBe(`Kepmendagri 300.2.2-2138/2025 (idn-area-data ${pkg.version})`);
+  });
+
+  test("is the 2025 edition: 7,285 kecamatan", () => {
+    expect(DISTRICT_COUNT).toBe(7285);
   });
 
   test("stays compact", () => {

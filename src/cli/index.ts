@@ -1,14 +1,54 @@
 /** Node entry of the `pbijk` command. */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { run } from "./main";
+import { wantsColour } from "./terminal";
 
-const argv = process.argv.slice(2);
-// `pbijk demo` checks the bundled example rows, so a newcomer sees the product without a sheet.
-const args = argv[0] === "demo" ? ["check", join(__dirname, "..", "examples", "demo.csv"), "--profile", argv[1] ?? "nasional-2026", "--today", "2026-11-24"] : argv;
-process.exitCode = run(args, {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+/** `pbijk check big.csv | head`: the reader left, so there is nobody to tell; end quietly. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
+quietOnClosedPipe(process.stdout);
+quietOnClosedPipe(process.stderr);
+
+function write(stream: NodeJS.WriteStream, text: string): void {
+  try {
+    stream.write(text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EPIPE") process.exit(0);
+    throw error;
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [sa, sb] = [statSync(a), statSync(b)];
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    // The output does not exist yet (or the input does not): compare where they would be.
+    const real = (p: string) => {
+      try {
+        return realpathSync(p);
+      } catch {
+        return resolve(p);
+      }
+    };
+    return real(a) === real(b);
+  }
+}
+
+void run(process.argv.slice(2), {
+  stdout: (t) => write(process.stdout, t),
+  stderr: (t) => write(process.stderr, t),
   readFile: (p) => readFileSync(p),
+  writeFile: (p, data) => writeFileSync(p, data),
+  sameFile,
   now: () => new Date(),
+  colour: wantsColour(process.stdout.isTTY, process.env),
+  examplesDir: join(__dirname, "..", "examples"),
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -1,65 +1,37 @@
-/** `pbijk`: checks request CSV files against a profile (spec section 9). */
-import { headerOf, columnDef, type ColumnKey } from "../domain/columns";
-import { todayInJakarta, isRealDate } from "../domain/dates";
-import { checkTable, type TableCheck } from "../domain/check";
-import { DEFAULT_PROFILE_ID, findProfile, PROFILES, type Profile } from "../domain/profiles";
-import { CsvError, parseCsv } from "./csv";
+/** `pbijk`: checks request files against a profile (spec section 9). */
+import { version } from "../../package.json";
+import { checkTable } from "../domain/check";
+import { columnDef, type ColumnKey, headerOf } from "../domain/columns";
+import { todayInJakarta } from "../domain/dates";
+import { DEFAULT_PROFILE_ID, findProfile, type Profile, PROFILES } from "../domain/profiles";
+import { cellText } from "../domain/text";
+import { COMMANDS, type Command, HELP, parseArgs, parseToday, USAGE, UsageError } from "./args";
+import { InputError } from "./csv";
+import { loadTable } from "./input";
+import { writeJson } from "./json";
+import { encodeOutput, isOutputPath, resultRecords } from "./output";
+import { profileDetails, profileList } from "./profileInfo";
 import { formatTable } from "./table";
+import { paint } from "./terminal";
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readFile: (path: string) => Uint8Array;
+  writeFile: (path: string, data: Uint8Array) => void;
+  /** True when both paths name one file (an --output that would overwrite the input). */
+  sameFile: (a: string, b: string) => boolean;
   now: () => Date;
+  /** Colour the table (a terminal, NO_COLOR unset). */
+  colour: boolean;
+  /** Folder holding demo-ID.csv for each profile. */
+  examplesDir: string;
 }
 
-export const USAGE = `Pemakaian:
-  pbijk check BERKAS.csv [--profile ID] [--today YYYY-MM-DD] [--json]
-  pbijk profiles        daftar profil SOP
-  pbijk demo            periksa data contoh
+export { USAGE };
 
-Profil: ${PROFILES.map((p) => p.id).join(", ")} (bawaan: ${DEFAULT_PROFILE_ID}).`;
-
-class UsageError extends Error {}
-
-interface CheckArgs {
-  file: string;
-  profile: Profile;
-  today: string;
-  json: boolean;
-}
-
-function parseCheckArgs(args: string[], now: Date): CheckArgs {
-  let file: string | undefined;
-  let profileId = DEFAULT_PROFILE_ID;
-  let today = todayInJakarta(now);
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === "") throw new UsageError(`Opsi ${flag} perlu nilai.`);
-      return v;
-    };
-    if (flag === "--json") json = true;
-    else if (flag === "--profile") profileId = value();
-    else if (flag === "--today") today = value();
-    else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`Opsi tidak dikenal: ${flag}.`);
-    else if (file === undefined) file = arg;
-    else throw new UsageError("Hanya satu berkas CSV yang dapat diperiksa sekaligus.");
-  }
-  if (file === undefined) throw new UsageError("Sebutkan berkas CSV yang akan diperiksa.");
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
-  if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
-    throw new UsageError(`--today harus tanggal YYYY-MM-DD yang ada, misalnya 2026-11-24.`);
-  }
-  const profile = findProfile(profileId);
-  if (!profile) {
-    throw new UsageError(`Profil "${profileId}" tidak dikenal. Pilih salah satu: ${PROFILES.map((p) => p.id).join(", ")}.`);
-  }
-  return { file, profile, today, json };
-}
+/** The demo files are written as of this day. */
+export const DEMO_TODAY = "2026-11-24";
 
 function columnList(keys: ColumnKey[]): string {
   return keys
@@ -70,23 +42,30 @@ function columnList(keys: ColumnKey[]): string {
     .join(", ");
 }
 
-export function toJson(profile: Profile, today: string, check: TableCheck): string {
-  return JSON.stringify({
-    profile: profile.id,
-    today,
-    rows: check.results.map((r) => ({
-      row: r.row,
-      decision: r.decision,
-      reasons: r.reasons,
-      deadline: r.deadline,
-      missingDocuments: r.missingDocuments,
-      findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, field: f.field, message: f.message })),
-    })),
-  });
+function profileArg(id: string | undefined, help: string): Profile {
+  const profile = findProfile(id ?? DEFAULT_PROFILE_ID);
+  if (!profile) throw new UsageError(`Profil "${id}" tidak dikenal. Pilih salah satu: ${PROFILES.map((p) => p.id).join(", ")}.`, help);
+  return profile;
 }
 
-function runCheck(args: string[], io: CliIo): number {
-  const { file, profile, today, json } = parseCheckArgs(args, io.now());
+async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs("check", args);
+  if (parsed.help) return help("check", io);
+  const [file, extra] = parsed.positionals;
+  if (file === undefined) throw new UsageError("Sebutkan berkas yang akan diperiksa.", HELP.check);
+  if (extra !== undefined) throw new UsageError("Hanya satu berkas yang dapat diperiksa sekaligus.", HELP.check);
+  const profile = profileArg(parsed.options.get("--profile"), HELP.check);
+  const todayArg = parsed.options.get("--today");
+  const today = todayArg === undefined ? todayInJakarta(io.now()) : parseToday(todayArg);
+  const output = parsed.options.get("--output");
+  if (output !== undefined && !isOutputPath(output)) {
+    throw new UsageError(`--output harus berakhiran .csv atau .xlsx, misalnya hasil.csv.`, HELP.check);
+  }
+  if (output !== undefined && io.sameFile(file, output)) {
+    io.stderr(`pbijk: --output "${output}" adalah berkas yang diperiksa; berkas asli tidak ditimpa. Pilih nama lain, misalnya hasil.csv.\n`);
+    return 2;
+  }
+
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(file);
@@ -94,9 +73,9 @@ function runCheck(args: string[], io: CliIo): number {
     io.stderr(`pbijk: berkas "${file}" tidak dapat dibaca: pastikan nama dan letaknya benar.\n`);
     return 2;
   }
-  const table = parseCsv(bytes);
-  if (table.decodedAsLatin1) io.stderr("pbijk: berkas bukan UTF-8; dibaca sebagai Windows-1252.\n");
-  const check = checkTable(table.headers, table.rows, profile, today);
+  const input = await loadTable(file, bytes, parsed.options.get("--sheet"));
+  for (const note of input.notes) io.stderr(`pbijk: ${note}\n`);
+  const check = checkTable(input.headers, input.rows, profile, today);
   if (check.missingRequired.length) {
     io.stderr(`pbijk: kolom wajib tidak ditemukan di baris judul: ${columnList(check.missingRequired)}. Tambahkan kolomnya lalu periksa lagi.\n`);
     return 2;
@@ -104,26 +83,85 @@ function runCheck(args: string[], io: CliIo): number {
   if (check.missingUsed.length) {
     io.stderr(`pbijk: kolom yang dipakai profil ${profile.id} tidak ada dan dibaca kosong: ${columnList(check.missingUsed)}.\n`);
   }
-  io.stdout(json ? `${toJson(profile, today, check)}\n` : formatTable(profile, today, check));
+  if (parsed.flags.has("--json")) writeJson(profile, today, check, io.stdout);
+  else {
+    const nameAt = check.columns.name;
+    const names = check.results.map((r) => (nameAt === undefined ? "" : cellText(input.rows[r.row - 2]?.[nameAt])));
+    io.stdout(formatTable(profile, today, check, names, paint(io.colour)));
+  }
+  if (output !== undefined) {
+    const data = await encodeOutput(output, input, resultRecords(input, check, profile));
+    try {
+      io.writeFile(output, data);
+    } catch {
+      io.stderr(`pbijk: berkas hasil "${output}" tidak dapat ditulis: pastikan foldernya ada dan berkas itu tidak sedang dibuka di Excel.\n`);
+      return 2;
+    }
+    io.stderr(`pbijk: hasil ${check.results.length} permohonan ditulis ke ${output}.\n`);
+  }
   return 0;
 }
 
-export function run(argv: string[], io: CliIo): number {
+function runProfiles(args: readonly string[], io: CliIo): number {
+  const parsed = parseArgs("profiles", args);
+  if (parsed.help) return help("profiles", io);
+  const [id, extra] = parsed.positionals;
+  if (extra !== undefined) throw new UsageError("Sebutkan satu profil saja.", HELP.profiles);
+  io.stdout(id === undefined ? profileList() : profileDetails(profileArg(id, HELP.profiles)));
+  return 0;
+}
+
+async function runDemo(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs("demo", args);
+  if (parsed.help) return help("demo", io);
+  const [id, extra] = parsed.positionals;
+  if (extra !== undefined) throw new UsageError("Sebutkan satu profil saja.", HELP.demo);
+  const profile = profileArg(id, HELP.demo);
+  const rest = [...parsed.flags, ...[...parsed.options].flat()];
+  return runCheck([`${io.examplesDir}/demo-${profile.id}.csv`, "--profile", profile.id, "--today", DEMO_TODAY, ...rest], io);
+}
+
+function help(command: Command, io: CliIo): number {
+  io.stdout(`${HELP[command]}\n`);
+  return 0;
+}
+
+const isCommand = (text: string | undefined): text is Command => (COMMANDS as readonly string[]).includes(text ?? "");
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === "--version" || command === "-V") {
+    io.stdout(`pbijk ${version}\n`);
+    return 0;
+  }
+  if (command === undefined) throw new UsageError("Sebutkan perintahnya.", USAGE);
+  if (command === "--help" || command === "-h") {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (command === "check") return runCheck(rest, io);
+  if (command === "profiles") return runProfiles(rest, io);
+  if (command === "demo") return runDemo(rest, io);
+  if (command === "help") {
+    if (rest.includes("--help") || rest.includes("-h")) return help("help", io);
+    const topic = rest.find((a) => !a.startsWith("-"));
+    if (topic === undefined) return (io.stdout(`${USAGE}\n`), 0);
+    if (isCommand(topic)) return help(topic, io);
+    throw new UsageError(`Perintah tidak dikenal: ${topic}.`, USAGE);
+  }
+  throw new UsageError(`Perintah tidak dikenal: ${command}.`, USAGE);
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    if (command === "check") return runCheck(rest, io);
-    if (command === "profiles") {
-      io.stdout(PROFILES.map((p) => `${p.id.padEnd(34)}${p.name}\n`).join(""));
-      return 0;
-    }
-    if (command === "--help" || command === "-h" || command === "help") {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
-    throw new UsageError(command ? `Perintah tidak dikenal: ${command}.` : "Sebutkan perintahnya.");
+    return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof CsvError) {
-      io.stderr(`pbijk: ${error.message}\n${error instanceof UsageError ? `${USAGE}\n` : ""}`);
+    if (error instanceof UsageError) {
+      io.stderr(`pbijk: ${error.message}\n\n${error.help}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`pbijk: ${error.message}\n`);
       return 2;
     }
     // Never a stack trace (which could quote row data) for the user; a short pointer instead.

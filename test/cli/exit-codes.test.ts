@@ -39,18 +39,18 @@ function expectUsageFailure(r: { code: number; stdout: string; stderr: string })
 }
 
 describe("exit 0 whatever the decisions", () => {
-  test("a file where every row is Data Tidak Valid still exits 0", () => {
+  test("a file where every row is Data Tidak Valid still exits 0", async () => {
     const text = "Tanggal Permohonan,Nama,NIK,Nomor KK,Tanggal SK Penonaktifan\n"
       + "kemarin,Pemohon Satu,123,456,01/10/2026\n"
       + "20/11/2026,,3.27301E+15,3578100202110005,\n";
-    const r = cli(["check", "/v/invalid.csv", "--today", "2026-11-24", "--json"], { "/v/invalid.csv": text });
+    const r = await cli(["check", "/v/invalid.csv", "--today", "2026-11-24", "--json"], { "/v/invalid.csv": text });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.rows.map((x) => x.decision)).toEqual(["INVALID", "INVALID"]);
   });
 
-  test("a file with only the header row is checked: exit 0, no rows", () => {
-    const r = cli(["check", "/v/header.csv", "--today", "2026-11-24", "--json"], {
+  test("a file with only the header row is checked: exit 0, no rows", async () => {
+    const r = await cli(["check", "/v/header.csv", "--today", "2026-11-24", "--json"], {
       "/v/header.csv": "Tanggal Permohonan,Nama,NIK,Nomor KK,Tanggal SK Penonaktifan,Status DTSEN/DTKS,Desil,Kebutuhan Layanan Kesehatan,Dok. KTP,Dok. KK,Dok. Ket. Faskes\n",
     });
     expect(r.code).toBe(0);
@@ -64,23 +64,23 @@ describe("exit 0 whatever the decisions", () => {
     ["minsel.csv", "minsel"],
     ["bandung.csv", "bandung"],
     ["purbalingga.csv", "purbalingga"],
-  ])("%s under %s exits 0 with and without --json", (file, profile) => {
-    expect(cli(["check", fixture(file), "--profile", profile, "--today", "2026-11-24"]).code).toBe(0);
-    expect(cli(["check", fixture(file), "--profile", profile, "--today", "2026-11-24", "--json"]).code).toBe(0);
+  ])("%s under %s exits 0 with and without --json", async (file, profile) => {
+    expect((await cli(["check", fixture(file), "--profile", profile, "--today", "2026-11-24"])).code).toBe(0);
+    expect((await cli(["check", fixture(file), "--profile", profile, "--today", "2026-11-24", "--json"])).code).toBe(0);
   });
 });
 
 describe("exit 2 with a clear Indonesian message and nothing on stdout", () => {
-  test("a file that does not exist", () => {
+  test("a file that does not exist", async () => {
     const path = resolve(ROOT, "test/fixtures/tidak-ada-berkas-ini.csv");
-    const r = cli(["check", path, "--today", "2026-11-24"]);
+    const r = await cli(["check", path, "--today", "2026-11-24"]);
     expectUsageFailure(r);
     expect(r.stderr).toMatch(/berkas/i);
     expect(r.stderr).toContain("tidak-ada-berkas-ini.csv");
   });
 
-  test("a path that cannot be read as a file (a directory)", () => {
-    const r = cli(["check", resolve(ROOT, "test/fixtures"), "--today", "2026-11-24", "--json"]);
+  test("a path that cannot be read as a file (a directory)", async () => {
+    const r = await cli(["check", resolve(ROOT, "test/fixtures"), "--today", "2026-11-24", "--json"]);
     expectUsageFailure(r);
     expect(r.stderr).toMatch(/berkas/i);
   });
@@ -90,38 +90,38 @@ describe("exit 2 with a clear Indonesian message and nothing on stdout", () => {
     ["only a BOM", "\uFEFF"],
     ["only blank lines", "\r\n\r\n"],
     ["only spaces", "   \n  \n"],
-  ])("an empty file (%s)", (_label, content) => {
-    const r = cli(["check", "/v/kosong.csv", "--today", "2026-11-24", "--json"], { "/v/kosong.csv": content });
+  ])("an empty file (%s)", async (_label, content) => {
+    const r = await cli(["check", "/v/kosong.csv", "--today", "2026-11-24", "--json"], { "/v/kosong.csv": content });
     expectUsageFailure(r);
     expect(r.stderr).toMatch(/kosong/i);
   });
 
-  test("an unknown --profile", () => {
-    const r = cli(["check", fixture("nasional-2026.csv"), "--profile", "jakarta-selatan", "--today", "2026-11-24"]);
+  test("an unknown --profile", async () => {
+    const r = await cli(["check", fixture("nasional-2026.csv"), "--profile", "jakarta-selatan", "--today", "2026-11-24"]);
     expectUsageFailure(r);
     expect(r.stderr).toMatch(/profil/i);
     expect(r.stderr).toContain("jakarta-selatan");
   });
 
-  test.each(["2026-02-30", "24/11/2026", "2026-13-01", "besok", "2026-11-24T10:00"])("a bad --today %s", (today) => {
-    const r = cli(["check", fixture("nasional-2026.csv"), "--today", today, "--json"]);
+  test.each(["2026-02-30", "30/02/2026", "24-11-2026", "2026-13-01", "besok", "2026-11-24T10:00"])("a bad --today %s", async (today) => {
+    const r = await cli(["check", fixture("nasional-2026.csv"), "--today", today, "--json"]);
     expectUsageFailure(r);
     expect(r.stderr).toContain("--today");
   });
 
   test.each(["Tanggal Permohonan", "Nama", "NIK", "Nomor KK", "Tanggal SK Penonaktifan"])(
     "a file without the required column %s",
-    (column) => {
-      const r = cli(["check", "/v/missing.csv", "--today", "2026-11-24", "--json"], { "/v/missing.csv": table(NATIONAL, [column]) });
+    async (column) => {
+      const r = await cli(["check", "/v/missing.csv", "--today", "2026-11-24", "--json"], { "/v/missing.csv": table(NATIONAL, [column]) });
       expectUsageFailure(r);
       expect(r.stderr).toContain(column);
       expect(r.stderr).toMatch(/kolom/i);
     },
   );
 
-  test("the SK date column is required for every reactivation profile", () => {
+  test("the SK date column is required for every reactivation profile", async () => {
     for (const profile of ["nasional-2026", "pangkalpinang-reaktivasi", "minsel", "bandung", "purbalingga"]) {
-      const r = cli(["check", "/v/no-sk.csv", "--profile", profile, "--today", "2026-11-24", "--json"], {
+      const r = await cli(["check", "/v/no-sk.csv", "--profile", profile, "--today", "2026-11-24", "--json"], {
         "/v/no-sk.csv": table(NATIONAL, ["Tanggal SK Penonaktifan"]),
       });
       expectUsageFailure(r);
@@ -129,15 +129,15 @@ describe("exit 2 with a clear Indonesian message and nothing on stdout", () => {
     }
   });
 
-  test("an alias counts as the column (No KTP, No KK, Tgl Permohonan, Nama Lengkap, Tgl SK Nonaktif)", () => {
+  test("an alias counts as the column (No KTP, No KK, Tgl Permohonan, Nama Lengkap, Tgl SK Nonaktif)", async () => {
     const text = "Tgl Permohonan,Nama Lengkap,No KTP,No KK,Tgl SK Nonaktif\n20/11/2026,Sutrisno Hadi,3578101205780003,3578100202110005,10/07/2026\n";
-    const r = cli(["check", "/v/alias.csv", "--today", "2026-11-24", "--json"], { "/v/alias.csv": text });
+    const r = await cli(["check", "/v/alias.csv", "--today", "2026-11-24", "--json"], { "/v/alias.csv": text });
     expect(r.code).toBe(0);
   });
 });
 
 describe("pangkalpinang-bantuan-kesehatan needs no SK date column", () => {
-  test("a file without Tanggal SK Penonaktifan passes under the bantuan profile", () => {
+  test("a file without Tanggal SK Penonaktifan passes under the bantuan profile", async () => {
     const columns: Record<string, string[]> = {
       "Tanggal Permohonan": ["20/11/2026"],
       "Nama": ["Marlina Sari"],
@@ -149,7 +149,7 @@ describe("pangkalpinang-bantuan-kesehatan needs no SK date column", () => {
       "Dok. KK": ["Ya"],
       "Dok. SKTM": ["Ya"],
     };
-    const r = cli(["check", "/v/bantuan.csv", "--profile", "pangkalpinang-bantuan-kesehatan", "--today", "2026-11-24", "--json"], {
+    const r = await cli(["check", "/v/bantuan.csv", "--profile", "pangkalpinang-bantuan-kesehatan", "--today", "2026-11-24", "--json"], {
       "/v/bantuan.csv": table(columns, [], 1),
     });
     expect(r.code).toBe(0);
@@ -160,9 +160,9 @@ describe("pangkalpinang-bantuan-kesehatan needs no SK date column", () => {
 });
 
 describe("absent columns the profile's rules use are named once on stderr, exit 0", () => {
-  test("nasional-2026 without registry, desil, health need and document columns", () => {
+  test("nasional-2026 without registry, desil, health need and document columns", async () => {
     const omit = ["Status DTSEN/DTKS", "Desil", "Kebutuhan Layanan Kesehatan", "Dok. KTP", "Dok. KK", "Dok. Ket. Faskes"];
-    const r = cli(["check", "/v/bare.csv", "--today", "2026-11-24", "--json"], { "/v/bare.csv": table(NATIONAL, omit) });
+    const r = await cli(["check", "/v/bare.csv", "--today", "2026-11-24", "--json"], { "/v/bare.csv": table(NATIONAL, omit) });
     expect(r.code).toBe(0);
     expect(count(r.stderr, "Status DTSEN/DTKS")).toBe(1);
     expect(r.stderr.match(/Desil(?! DTSEN)/g)?.length).toBe(1);
@@ -182,7 +182,7 @@ describe("absent columns the profile's rules use are named once on stderr, exit 
     }
   });
 
-  test("bandung without Konfirmasi BPJS and Dok. Ket. DTSEN/DTKS", () => {
+  test("bandung without Konfirmasi BPJS and Dok. Ket. DTSEN/DTKS", async () => {
     const columns: Record<string, string[]> = {
       "Tanggal Permohonan": ["20/11/2026", "21/11/2026", "22/11/2026"],
       "Nama": ["Asep Saepudin", "Euis Komariah", "Dadang Sunarya"],
@@ -194,7 +194,7 @@ describe("absent columns the profile's rules use are named once on stderr, exit 
       "Dok. KTP": ["Ya", "Ya", "Ya"],
       "Dok. KIS": ["Ya", "Ya", "Ya"],
     };
-    const r = cli(["check", "/v/bdg.csv", "--profile", "bandung", "--today", "2026-11-24", "--json"], { "/v/bdg.csv": table(columns) });
+    const r = await cli(["check", "/v/bdg.csv", "--profile", "bandung", "--today", "2026-11-24", "--json"], { "/v/bdg.csv": table(columns) });
     expect(r.code).toBe(0);
     expect(count(r.stderr, "Konfirmasi BPJS")).toBe(1);
     expect(count(r.stderr, "Dok. Ket. DTSEN/DTKS")).toBe(1);
@@ -209,7 +209,7 @@ describe("absent columns the profile's rules use are named once on stderr, exit 
     ]);
   });
 
-  test("pangkalpinang-reaktivasi without Verifikasi Fasilitator", () => {
+  test("pangkalpinang-reaktivasi without Verifikasi Fasilitator", async () => {
     const columns: Record<string, string[]> = {
       "Tgl Permohonan": ["20/11/2026", "21/11/2026"],
       "Nama": ["Ahmad Fauzi", "Rusdi Hamid"],
@@ -222,7 +222,7 @@ describe("absent columns the profile's rules use are named once on stderr, exit 
       "Dok. KK": ["Ya", "Ya"],
       "Dok. SKTM": ["Ya", "Ya"],
     };
-    const r = cli(["check", "/v/pkp.csv", "--profile", "pangkalpinang-reaktivasi", "--today", "2026-11-24", "--json"], {
+    const r = await cli(["check", "/v/pkp.csv", "--profile", "pangkalpinang-reaktivasi", "--today", "2026-11-24", "--json"], {
       "/v/pkp.csv": table(columns, [], 2),
     });
     expect(r.code).toBe(0);
@@ -234,7 +234,7 @@ describe("absent columns the profile's rules use are named once on stderr, exit 
     ]);
   });
 
-  test("minsel without Pernah Direaktivasi (its once-per-person rule reads it)", () => {
+  test("minsel without Pernah Direaktivasi (its once-per-person rule reads it)", async () => {
     const columns: Record<string, string[]> = {
       "TANGGAL PERMOHONAN": ["20/11/2026", "21/11/2026"],
       "NAMA": ["Olvie Tumbelaka", "Stevi Rondonuwu"],
@@ -245,7 +245,7 @@ describe("absent columns the profile's rules use are named once on stderr, exit 
       "DOK. KTP": ["Ya", "Ya"],
       "DOK. KK": ["Ya", "Ya"],
     };
-    const r = cli(["check", "/v/minsel.csv", "--profile", "minsel", "--today", "2026-11-24", "--json"], {
+    const r = await cli(["check", "/v/minsel.csv", "--profile", "minsel", "--today", "2026-11-24", "--json"], {
       "/v/minsel.csv": table(columns, [], 2),
     });
     expect(r.code).toBe(0);
@@ -258,9 +258,9 @@ describe("absent columns the profile's rules use are named once on stderr, exit 
 });
 
 describe("defaults", () => {
-  test("--profile defaults to nasional-2026", () => {
-    const withDefault = cli(["check", fixture("nasional-2026.csv"), "--today", "2026-11-24", "--json"]);
-    const explicit = cli(["check", fixture("nasional-2026.csv"), "--profile", "nasional-2026", "--today", "2026-11-24", "--json"]);
+  test("--profile defaults to nasional-2026", async () => {
+    const withDefault = await cli(["check", fixture("nasional-2026.csv"), "--today", "2026-11-24", "--json"]);
+    const explicit = await cli(["check", fixture("nasional-2026.csv"), "--profile", "nasional-2026", "--today", "2026-11-24", "--json"]);
     expect(withDefault.code).toBe(0);
     const report = JSON.parse(withDefault.stdout) as Report;
     expect(report.profile).toBe("nasional-2026");
@@ -271,16 +271,16 @@ describe("defaults", () => {
     ["2026-11-23T17:30:00Z", "2026-11-24"], // 00:30 in Jakarta, still the 23rd in UTC
     ["2026-11-24T16:59:59Z", "2026-11-24"], // 23:59:59 in Jakarta
     ["2026-11-24T17:00:00Z", "2026-11-25"], // midnight in Jakarta
-  ])("--today defaults to today in Asia/Jakarta (now = %s -> %s)", (instant, today) => {
-    const r = cli(["check", fixture("nasional-2026.csv"), "--json"], {}, new Date(instant));
+  ])("--today defaults to today in Asia/Jakarta (now = %s -> %s)", async (instant, today) => {
+    const r = await cli(["check", fixture("nasional-2026.csv"), "--json"], {}, { now: new Date(instant) });
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as Report).today).toBe(today);
   });
 
-  test("an application dated today (Jakarta) is not in the future just after Jakarta midnight", () => {
+  test("an application dated today (Jakarta) is not in the future just after Jakarta midnight", async () => {
     const text = "Tanggal Permohonan,Nama,NIK,Nomor KK,Tanggal SK Penonaktifan,Status DTSEN/DTKS,Desil,Kebutuhan Layanan Kesehatan,Dok. KTP,Dok. KK,Dok. Ket. Faskes\n"
       + "24/11/2026,Nur Aini,3578214112010006,3578210101200003,24/05/2026,Terdaftar,5,Tidak Ada,Ya,Ya,Ya\n";
-    const r = cli(["check", "/v/today.csv", "--json"], { "/v/today.csv": text }, new Date("2026-11-23T17:05:00Z"));
+    const r = await cli(["check", "/v/today.csv", "--json"], { "/v/today.csv": text }, { now: new Date("2026-11-23T17:05:00Z") });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.today).toBe("2026-11-24");
@@ -294,15 +294,15 @@ describe("a profile's own required field", () => {
   const HEAD = "Tanggal Permohonan,Nama,NIK,Nomor KK,Tanggal SK Penonaktifan,Status DTKS,Dok. KTP,Dok. KK,Dok. SKTM";
   const ROW = "20/11/2026,Rudi Hartono,1971011808660002,1971011111120009,01/08/2026,Terdaftar,Ya,Ya,Ya";
 
-  test("without its column (pangkalpinang's Nomor SK Penonaktifan) the file is checked and the column named once", () => {
-    const { report, stderr } = checkJson("/mem/pk.csv", { "/mem/pk.csv": `${HEAD}\n${ROW}\n${ROW.replace("Rudi Hartono", "Rina")
+  test("without its column (pangkalpinang's Nomor SK Penonaktifan) the file is checked and the column named once", async () => {
+    const { report, stderr } = await checkJson("/mem/pk.csv", { "/mem/pk.csv": `${HEAD}\n${ROW}\n${ROW.replace("Rudi Hartono", "Rina")
       .replace("1971011808660002", "1971015808660003")}\n` }, "pangkalpinang-reaktivasi");
     expect(report.rows.map((r) => r.decision)).toEqual(["ELIGIBLE", "ELIGIBLE"]);
     expect(stderr.match(/Nomor SK Penonaktifan/g)).toHaveLength(1);
   });
 
-  test("with its column, a blank cell is REQUIRED_MISSING on that row", () => {
-    const { report } = checkJson("/mem/pk.csv", { "/mem/pk.csv": `${HEAD},No SK Nonaktif\n${ROW},\n${ROW.replace("Rudi Hartono", "Rina")
+  test("with its column, a blank cell is REQUIRED_MISSING on that row", async () => {
+    const { report } = await checkJson("/mem/pk.csv", { "/mem/pk.csv": `${HEAD},No SK Nonaktif\n${ROW},\n${ROW.replace("Rudi Hartono", "Rina")
       .replace("1971011808660002", "1971015808660003")},123/SK/2026\n` }, "pangkalpinang-reaktivasi");
     expect(report.rows.map((r) => [r.decision, r.findings.map((f) => `${f.code}@${f.field}`)])).toEqual([
       ["INVALID", ["REQUIRED_MISSING@deactivationRef"]],

@@ -20,8 +20,8 @@ const withBom = (text: string): Uint8Array => {
 };
 
 describe("separators, BOM, line endings", () => {
-  test("a semicolon-separated export (Excel, Indonesian locale): commas inside fields, quoted semicolons", () => {
-    const { report, stderr } = checkJson(fixture("format-semicolon.csv"));
+  test("a semicolon-separated export (Excel, Indonesian locale): commas inside fields, quoted semicolons", async () => {
+    const { report, stderr } = await checkJson(fixture("format-semicolon.csv"));
     expect(stderr).toBe("");
     expectRows(report, [
       // NIK typed with spaces: spaces are removed before checking
@@ -33,11 +33,11 @@ describe("separators, BOM, line endings", () => {
     ]);
   });
 
-  test("a UTF-8 file with BOM and CRLF line endings (fixture)", () => {
+  test("a UTF-8 file with BOM and CRLF line endings (fixture)", async () => {
     const bytes = readFileSync(fixture("format-bom-crlf.csv"));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString("utf8")).toContain("\r\n");
-    const { report, stderr } = checkJson(fixture("format-bom-crlf.csv"));
+    const { report, stderr } = await checkJson(fixture("format-bom-crlf.csv"));
     expect(stderr).toBe("");
     expectRows(report, [
       [2, "ELIGIBLE", [], "2027-04-05", [], []],
@@ -45,14 +45,14 @@ describe("separators, BOM, line endings", () => {
     ]);
   });
 
-  test("BOM + semicolons + CRLF, written as bytes; the first header right after the BOM is recognised", () => {
+  test("BOM + semicolons + CRLF, written as bytes; the first header right after the BOM is recognised", async () => {
     const text = [
       "Tanggal Permohonan;Nama;NIK;Nomor KK;Tanggal SK Penonaktifan;Status DTSEN/DTKS;Desil;Kebutuhan Layanan Kesehatan;Dok. KTP;Dok. KK;Dok. Ket. Faskes",
       "20/11/2026;Wahyuni;3578106804860002;3578101504140004;05/10/2026;Terdaftar;3;Tidak Ada;Ya;Ya;Ya",
       "21/11/2026;Imam;3578101909690003;3578102608110006;06/10/2026;Tidak Terdaftar;;Tidak Ada;Ya;Ya;Ya",
       "",
     ].join("\r\n");
-    const { report, stderr } = checkJson("/virtual/bom-semicolon.csv", { "/virtual/bom-semicolon.csv": withBom(text) });
+    const { report, stderr } = await checkJson("/virtual/bom-semicolon.csv", { "/virtual/bom-semicolon.csv": withBom(text) });
     expect(stderr).toBe("");
     expectRows(report, [
       [2, "ELIGIBLE", [], "2027-04-05", [], []],
@@ -60,9 +60,9 @@ describe("separators, BOM, line endings", () => {
     ]);
   });
 
-  test("a BOM file whose only required-column header comes first still passes the column check", () => {
+  test("a BOM file whose only required-column header comes first still passes the column check", async () => {
     const text = "Tanggal Permohonan,Nama,NIK,Nomor KK,Tanggal SK Penonaktifan\n20/11/2026,Wahyuni,3578106804860002,3578101504140004,05/10/2026\n";
-    const r = cli(["check", "/v/bom.csv", "--today", TODAY, "--json"], { "/v/bom.csv": withBom(text) });
+    const r = await cli(["check", "/v/bom.csv", "--today", TODAY, "--json"], { "/v/bom.csv": withBom(text) });
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain("Tanggal Permohonan");
     expect((JSON.parse(r.stdout) as Report).rows.map((x) => x.row)).toEqual([2]);
@@ -70,8 +70,8 @@ describe("separators, BOM, line endings", () => {
 });
 
 describe("quoting, row numbers, blank rows, headers", () => {
-  test("quoted fields with commas, semicolons, doubled quotes and newlines; row = record, not line", () => {
-    const { report, stderr } = checkJson(fixture("format-quoted.csv"));
+  test("quoted fields with commas, semicolons, doubled quotes and newlines; row = record, not line", async () => {
+    const { report, stderr } = await checkJson(fixture("format-quoted.csv"));
     // the file has no Kebutuhan Layanan Kesehatan column: named on stderr, read as Tidak Ada
     expect(stderr).toContain("Kebutuhan Layanan Kesehatan");
     expectRows(report, [
@@ -82,8 +82,8 @@ describe("quoting, row numbers, blank rows, headers", () => {
     ]);
   });
 
-  test("odd header spacing/case/punctuation, reordered columns, user columns, blank rows skipped with row numbers kept", () => {
-    const { report, stderr } = checkJson(fixture("format-headers.csv"));
+  test("odd header spacing/case/punctuation, reordered columns, user columns, blank rows skipped with row numbers kept", async () => {
+    const { report, stderr } = await checkJson(fixture("format-headers.csv"));
     // every column the profile uses is there, only spelled oddly
     expect(stderr).toBe("");
     expectRows(report, [
@@ -97,20 +97,20 @@ describe("quoting, row numbers, blank rows, headers", () => {
     ]);
   });
 
-  test("trailing blank lines and a last line without newline", () => {
+  test("trailing blank lines and a last line without newline", async () => {
     const text = "Tanggal Permohonan,Nama,NIK,Nomor KK,Tanggal SK Penonaktifan,Status DTSEN/DTKS,Desil,Kebutuhan Layanan Kesehatan,Dok. KTP,Dok. KK,Dok. Ket. Faskes\n"
       + ",,,,,,,,,,\n"
       + "20/11/2026,Wahyuni,3578106804860002,3578101504140004,05/10/2026,Terdaftar,3,,Ya,Ya,Ya\n"
       + "\n\n"
       + "21/11/2026,Imam,3578101909690003,3578102608110006,06/10/2026,Terdaftar,3,,Ya,Ya,Ya";
-    const { report } = checkJson("/v/trailing.csv", { "/v/trailing.csv": text });
+    const { report } = await checkJson("/v/trailing.csv", { "/v/trailing.csv": text });
     expect(report.rows.map((r) => [r.row, r.decision])).toEqual([[3, "ELIGIBLE"], [6, "ELIGIBLE"]]);
   });
 });
 
 describe("dates", () => {
-  test("every recognised date form (fixture): deadlines prove how the SK date was read", () => {
-    const { report, stderr } = checkJson(fixture("format-dates.csv"));
+  test("every recognised date form (fixture): deadlines prove how the SK date was read", async () => {
+    const { report, stderr } = await checkJson(fixture("format-dates.csv"));
     expect(stderr).toContain("Kebutuhan Layanan Kesehatan");
     // no DATE_INVALID anywhere and no birth-date mismatch: every Tanggal Lahir was read as the NIK's date
     expectRows(report, [
@@ -137,7 +137,7 @@ describe("dates", () => {
     ]);
   });
 
-  test("unrecognised, impossible and future dates; DATE_ORDER only between valid past dates", () => {
+  test("unrecognised, impossible and future dates; DATE_ORDER only between valid past dates", async () => {
     const header = "Tanggal Permohonan,Nama,NIK,Nomor KK,Tanggal Lahir,Tanggal SK Penonaktifan,Berkas Lengkap Pada,Status DTSEN/DTKS,Desil,Kebutuhan Layanan Kesehatan,Dok. KTP,Dok. KK,Dok. Ket. Faskes";
     const row = (app: string, nik: string, birth: string, sk: string, complete: string) =>
       `${app},Pemohon,${nik},3578100202110005,${birth},${sk},${complete},Terdaftar,2,Tidak Ada,Ya,Ya,Ya`;
@@ -158,7 +158,7 @@ describe("dates", () => {
       row("20/11/2026", "3578100101700014", "", "2026-02-29", ""), // 14: 2026 is not a leap year
       row("20/11/2026", "3578100101700015", "01/01/1970", "29 Feb 2024", "24 Nov 2026 07.05"), // 15: leap day; too old
     ].join("\n");
-    const { report } = checkJson("/v/dates.csv", { "/v/dates.csv": text });
+    const { report } = await checkJson("/v/dates.csv", { "/v/dates.csv": text });
     expectRows(report, [
       [2, "INVALID", [], null, [], ["DATE_INVALID@applicationDate"]],
       [3, "INVALID", [], null, [], ["DATE_INVALID@deactivationDate"]],
@@ -211,8 +211,8 @@ describe("identity numbers, enumerations, booleans (section 3)", () => {
   ];
   const text = [header, ...rows.map(line)].join("\n");
 
-  test("exact findings and decisions", () => {
-    const { report } = checkJson("/v/fields.csv", { "/v/fields.csv": text });
+  test("exact findings and decisions", async () => {
+    const { report } = await checkJson("/v/fields.csv", { "/v/fields.csv": text });
     expectRows(report, [
       [2, "INVALID", [], null, [], ["NIK_FORMAT@nik"]],
       [3, "INVALID", [], null, [], ["NIK_PROVINCE_INVALID@nik", "NIK_BIRTHDATE_INVALID@nik", "NIK_SERIAL_ZERO@nik"]],
@@ -240,8 +240,8 @@ describe("identity numbers, enumerations, booleans (section 3)", () => {
     ]);
   });
 
-  test("the card message says leading zeros were probably lost for a short all-digit number", () => {
-    const { report } = checkJson("/v/fields.csv", { "/v/fields.csv": text });
+  test("the card message says leading zeros were probably lost for a short all-digit number", async () => {
+    const { report } = await checkJson("/v/fields.csv", { "/v/fields.csv": text });
     const card = report.rows.find((r) => r.row === 9)!.findings.find((f) => f.code === "CARD_FORMAT")!;
     expect(card.message).toMatch(/\b0\b|nol/i);
   });
@@ -267,8 +267,8 @@ describe("DUPLICATE_OPEN_REQUEST across rows", () => {
     line("P-10", "", "24/11/2026", B, ""), // 11: duplicate of row 6
   ].join("\n");
 
-  test("reported on later open rows with the same NIK and service only", () => {
-    const { report } = checkJson("/v/dup.csv", { "/v/dup.csv": text });
+  test("reported on later open rows with the same NIK and service only", async () => {
+    const { report } = await checkJson("/v/dup.csv", { "/v/dup.csv": text });
     expectRows(report, [
       [2, "INVALID", [], null, [], ["DATE_INVALID@applicationDate"]],
       [3, "INVALID", [], null, [], ["DUPLICATE_OPEN_REQUEST"]],

@@ -27,18 +27,24 @@ export interface Report { profile: string; today: string; rows: JsonRow[] }
 
 export interface CliResult { code: number; stdout: string; stderr: string }
 
+export interface CliOptions {
+  /** The clock (default 10:00 on 24 November 2026 in Jakarta). */
+  now?: Date;
+  colour?: boolean;
+}
+
 /**
  * Runs the CLI in-process. Paths found in `files` are read from there (text is UTF-8 encoded),
- * every other path from disk; `now` is the clock (default 10:00 on 24 November 2026 in Jakarta).
+ * every other path from disk; files the CLI writes land in `files` (never on disk).
  */
-export function cli(
+export async function cli(
   argv: string[],
   files: Record<string, string | Uint8Array> = {},
-  now = new Date("2026-11-24T03:00:00Z"),
-): CliResult {
+  { now = new Date("2026-11-24T03:00:00Z"), colour = false }: CliOptions = {},
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  const code = run(argv, {
+  const code = await run(argv, {
     stdout: (t) => { stdout += t; },
     stderr: (t) => { stderr += t; },
     readFile: (p) => {
@@ -46,7 +52,11 @@ export function cli(
       if (v !== undefined) return typeof v === "string" ? new TextEncoder().encode(v) : v;
       return readFileSync(p);
     },
+    writeFile: (p, data) => { files[p] = data; },
+    sameFile: (a, b) => resolve(a) === resolve(b),
     now: () => now,
+    colour,
+    examplesDir: resolve(ROOT, "examples"),
   });
   return { code, stdout, stderr };
 }
@@ -58,12 +68,12 @@ const checkArgv = (path: string, profile: string): string[] =>
  * `check --json` of a file (on disk or in `files`) with no assertions: the report is parsed when
  * the exit code is 0, and is empty otherwise.
  */
-export function runCheck(
+export async function runCheck(
   path: string,
   files: Record<string, string | Uint8Array> = {},
   profile = "nasional-2026",
-): CliResult & { report: Report } {
-  const r = cli(checkArgv(path, profile), files);
+): Promise<CliResult & { report: Report }> {
+  const r = await cli(checkArgv(path, profile), files);
   let report: Report = { profile: "", today: "", rows: [] };
   if (r.code === 0) report = JSON.parse(r.stdout) as Report;
   return { ...r, report };
@@ -73,12 +83,12 @@ export function runCheck(
  * `check --json` of a file (on disk or in `files`) that must succeed: something on stdout (else
  * stderr is shown) and exit 0. Returns the parsed report and stderr.
  */
-export function checkJson(
+export async function checkJson(
   path: string,
   files: Record<string, string | Uint8Array> = {},
   profile = "nasional-2026",
-): { report: Report; stderr: string } {
-  const r = cli(checkArgv(path, profile), files);
+): Promise<{ report: Report; stderr: string }> {
+  const r = await cli(checkArgv(path, profile), files);
   expect(r.stdout === "" ? r.stderr : "").toBe("");
   expect(r.code).toBe(0);
   return { report: JSON.parse(r.stdout) as Report, stderr: r.stderr };

@@ -8,24 +8,24 @@ import { cli, fixture, ROOT, runCheck, summarise, TODAY, want, type Expected, ty
 function describeProfile(file: string, profile: string, expected: Expected[], extra?: (get: () => Report) => void): void {
   describe(`${profile}: ${file}`, () => {
     let result: { report: Report; stderr: string; code: number };
-    beforeAll(() => {
-      result = runCheck(fixture(file), {}, profile);
+    beforeAll(async () => {
+      result = await runCheck(fixture(file), {}, profile);
     });
 
-    test("exits 0, names no missing column, echoes profile and today", () => {
+    test("exits 0, names no missing column, echoes profile and today", async () => {
       expect(result.code).toBe(0);
       expect(result.stderr).toBe("");
       expect(result.report.profile).toBe(profile);
       expect(result.report.today).toBe(TODAY);
     });
 
-    test("reports exactly the data rows, by spreadsheet row number", () => {
+    test("reports exactly the data rows, by spreadsheet row number", async () => {
       expect(result.report.rows.map((r) => r.row)).toEqual(expected.map((e) => e[0]));
     });
 
     for (const e of expected) {
       const reasonText = e[2].length ? ` (${e[2].join(", ")})` : "";
-      test(`row ${e[0]}: ${e[1]}${reasonText}`, () => {
+      test(`row ${e[0]}: ${e[1]}${reasonText}`, async () => {
         const actual = result.report.rows.find((r) => r.row === e[0]);
         expect(actual).toBeDefined();
         expect(summarise(actual!)).toEqual(want(e));
@@ -73,7 +73,7 @@ describeProfile("pangkalpinang-reaktivasi.csv", "pangkalpinang-reaktivasi", [
   // same NIK as row 4, both open
   [11, "INVALID", [], null, [], ["DUPLICATE_OPEN_REQUEST"]],
 ], (get) => {
-  test("the duplicate names the first open request (row 4)", () => {
+  test("the duplicate names the first open request (row 4)", async () => {
     const dup = get().rows.find((r) => r.row === 11)!.findings.find((f) => f.code === "DUPLICATE_OPEN_REQUEST");
     expect(dup?.message).toMatch(/\b4\b/);
   });
@@ -114,7 +114,7 @@ describeProfile("minsel.csv", "minsel", [
   // row 3 entered twice
   [11, "INVALID", [], null, [], ["DUPLICATE_OPEN_REQUEST"]],
 ], (get) => {
-  test("row 2 is exactly the spec's section-9 example", () => {
+  test("row 2 is exactly the spec's section-9 example", async () => {
     const row = get().rows.find((r) => r.row === 2)!;
     expect({ ...row, findings: row.findings.map(({ message: _m, ...f }) => f) }).toEqual({
       row: 2,
@@ -125,7 +125,7 @@ describeProfile("minsel.csv", "minsel", [
       findings: [{ code: "PHONE_FORMAT", severity: "warning", field: "phone" }],
     });
   });
-  test("the duplicate names the first open request (row 3)", () => {
+  test("the duplicate names the first open request (row 3)", async () => {
     const dup = get().rows.find((r) => r.row === 11)!.findings.find((f) => f.code === "DUPLICATE_OPEN_REQUEST");
     expect(dup?.message).toMatch(/\b3\b/);
   });
@@ -170,8 +170,8 @@ describeProfile("purbalingga.csv", "purbalingga", [
   [10, "ELIGIBLE", [], "2027-04-14", [], []],
 ]);
 
-// The bundled demo file (examples/demo.csv) under the national profile, as `pbijk demo` runs it.
-describe("examples/demo.csv under nasional-2026", () => {
+// The bundled demo file (examples/demo-nasional-2026.csv) under the national profile, as `pbijk demo` runs it.
+describe("examples/demo-nasional-2026.csv under nasional-2026", () => {
   const expected: Expected[] = [
     [2, "ELIGIBLE", [], "2027-02-01", [], []],
     [3, "ELIGIBLE", [], "2027-03-15", [], ["PHONE_FORMAT@phone"]],
@@ -188,20 +188,20 @@ describe("examples/demo.csv under nasional-2026", () => {
   ];
   let report: Report;
   let stderr: string;
-  beforeAll(() => {
-    const r = cli(["check", resolve(ROOT, "examples/demo.csv"), "--today", TODAY, "--json"]);
+  beforeAll(async () => {
+    const r = await cli(["check", resolve(ROOT, "examples/demo-nasional-2026.csv"), "--today", TODAY, "--json"]);
     expect(r.code).toBe(0);
     stderr = r.stderr;
     report = JSON.parse(r.stdout) as Report;
   });
 
-  test("checks cleanly with the default profile", () => {
+  test("checks cleanly with the default profile", async () => {
     expect(stderr).toBe("");
     expect(report.profile).toBe("nasional-2026");
     expect(report.rows.map((r) => r.row)).toEqual(expected.map((e) => e[0]));
   });
 
-  test("shows every decision and a few warnings", () => {
+  test("shows every decision and a few warnings", async () => {
     expect(new Set(report.rows.map((r) => r.decision))).toEqual(
       new Set(["ELIGIBLE", "NOT_ELIGIBLE", "INCOMPLETE", "NEEDS_VERIFICATION", "INVALID"]),
     );
@@ -210,14 +210,14 @@ describe("examples/demo.csv under nasional-2026", () => {
   });
 
   for (const e of expected) {
-    test(`row ${e[0]}: ${e[1]}`, () => {
+    test(`row ${e[0]}: ${e[1]}`, async () => {
       const actual = report.rows.find((r) => r.row === e[0]);
       expect(actual).toBeDefined();
       expect(summarise(actual!)).toEqual(want(e));
     });
   }
 
-  test("the duplicate on row 12 names row 2 or its ID", () => {
+  test("the duplicate on row 12 names row 2 or its ID", async () => {
     const dup = report.rows.find((r) => r.row === 12)!.findings[0]!;
     expect(dup.message).toMatch(/\b2\b|PBI-2026-0101/);
   });

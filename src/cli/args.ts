@@ -1,0 +1,111 @@
+/** Commands, options and help texts of `pbijk` (spec section 9). */
+import { isRealDate, isoDate, type IsoDate } from "../domain/dates";
+import { DEFAULT_PROFILE_ID, PROFILES } from "../domain/profiles";
+import { wrap } from "./terminal";
+
+/** A mistake on the command line: the message and the usage go to stderr, exit 2. */
+export class UsageError extends Error {
+  constructor(message: string, readonly help: string) {
+    super(message);
+  }
+}
+
+export const COMMANDS = ["check", "profiles", "demo", "help"] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const PROFILE_LIST = wrap(`${PROFILES.map((p) => p.id).join(", ")} (bawaan: ${DEFAULT_PROFILE_ID}).`, "Profil: ", "        ").join("\n");
+
+export const USAGE = `pbijk: pemeriksa permohonan reaktivasi PBI-JK (Dinas Sosial)
+
+Pemakaian:
+  pbijk check BERKAS [opsi]   periksa berkas CSV atau Excel (.xlsx)
+  pbijk profiles [ID]         daftar profil SOP, atau aturan satu profil
+  pbijk demo [ID]             periksa berkas contoh sebuah profil
+  pbijk help [PERINTAH]       bantuan sebuah perintah
+  pbijk --version             versi program
+
+${PROFILE_LIST}
+Bantuan tiap perintah: pbijk PERINTAH --help.`;
+
+const CHECK_OPTIONS = `  --profile ID      profil SOP kantor (bawaan: ${DEFAULT_PROFILE_ID};
+                    daftarnya: pbijk profiles)
+  --today TANGGAL   tanggal hari ini, YYYY-MM-DD atau DD/MM/YYYY
+                    (bawaan: hari ini, WIB)
+  --sheet NAMA      sheet yang dibaca dari berkas Excel
+                    (bawaan: sheet "Permohonan", bila tidak ada sheet pertama)
+  --output BERKAS   tulis baris berkas ditambah kolom hasil ke BERKAS .csv
+                    atau .xlsx (berkas yang diperiksa tidak pernah ditimpa)
+  --json            cetak hasil sebagai JSON untuk program lain
+  -h, --help        bantuan ini`;
+
+export const HELP: Record<Command, string> = {
+  check: `Pemakaian: pbijk check BERKAS [opsi]
+
+Memeriksa setiap baris permohonan di BERKAS: CSV (koma, titik koma atau tab;
+UTF-8 atau "Unicode text" dari Excel) atau Excel (.xlsx). Baris 1 harus berisi
+judul kolom sheet Permohonan (NIK, Nama, Nomor KK, Tanggal Permohonan, ...).
+
+Opsi:
+${CHECK_OPTIONS}
+
+Kode keluar: 0 bila berkas diperiksa (apa pun keputusannya); 2 bila berkas
+tidak dapat dibaca, kolom wajib tidak ada, atau opsi salah.`,
+  profiles: `Pemakaian: pbijk profiles [ID]
+
+Tanpa ID: daftar profil SOP. Dengan ID: aturan profil itu (batas waktu
+reaktivasi, aturan DTSEN/DTKS, dokumen wajib, waktu layanan, tahapan surat).
+
+${PROFILE_LIST}`,
+  demo: `Pemakaian: pbijk demo [ID] [--json] [--output BERKAS]
+
+Memeriksa berkas contoh profil ID (examples/demo-ID.csv) dengan tanggal hari
+ini 24/11/2026, agar terlihat hasilnya tanpa data sendiri.
+
+${PROFILE_LIST}`,
+  help: `Pemakaian: pbijk help [PERINTAH]
+
+Menampilkan bantuan. Perintah: ${COMMANDS.join(", ")}.`,
+};
+
+export interface ParsedArgs {
+  positionals: string[];
+  options: Map<string, string>;
+  flags: Set<string>;
+  help: boolean;
+}
+
+/** Options taking a value and flags, per command; anything else is a usage error. */
+const SPEC: Record<Command, { values: string[]; flags: string[] }> = {
+  check: { values: ["--profile", "--today", "--sheet", "--output"], flags: ["--json"] },
+  demo: { values: ["--output"], flags: ["--json"] },
+  profiles: { values: [], flags: [] },
+  help: { values: [], flags: [] },
+};
+
+export function parseArgs(command: Command, args: readonly string[]): ParsedArgs {
+  const spec = SPEC[command];
+  const parsed: ParsedArgs = { positionals: [], options: new Map(), flags: new Set(), help: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (flag === "-h" || flag === "--help") parsed.help = true;
+    else if (spec.values.includes(flag)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+      if (value === undefined || value === "") throw new UsageError(`Opsi ${flag} perlu nilai.`, HELP[command]);
+      parsed.options.set(flag, value);
+    } else if (spec.flags.includes(flag)) parsed.flags.add(flag);
+    else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`Opsi tidak dikenal: ${flag}.`, HELP[command]);
+    else parsed.positionals.push(arg);
+  }
+  return parsed;
+}
+
+/** `--today`: YYYY-MM-DD or DD/MM/YYYY, a real date. */
+export function parseToday(text: string): IsoDate {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  if (y !== undefined && isRealDate(Number(y), Number(m), Number(d))) return isoDate(Number(y), Number(m), Number(d));
+  throw new UsageError("--today harus tanggal yang ada, ditulis YYYY-MM-DD atau DD/MM/YYYY, misalnya 2026-11-24 atau 24/11/2026.", HELP.check);
+}
