@@ -4,6 +4,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import { parse } from "csv-parse/sync";
+import { guardFormula } from "../domain/privacy";
 
 export type Delimiter = "," | ";" | "\t";
 
@@ -165,17 +166,8 @@ export function parseCsv(bytes: Uint8Array): CsvTable {
   return { headers, rows, delimiter, decodedAsLatin1: latin1 };
 }
 
-/**
- * A cell a spreadsheet would not run as a formula: text starting with =, +, -, @ (or a tab or
- * carriage return, which some programs skip before those) gets a leading apostrophe. A lone
- * sign is no formula: "-" (an unticked box in many files) stays as it is.
- */
-export function formulaSafe(text: string): string {
-  return text.length > 1 && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 function csvField(text: string, delimiter: Delimiter): string {
-  const safe = formulaSafe(text);
+  const safe = guardFormula(text);
   return safe.includes('"') || safe.includes(delimiter) || /[\r\n]/.test(safe) || safe !== safe.trim()
     ? `"${safe.replace(/"/g, '""')}"`
     : safe;

@@ -8,7 +8,8 @@ import { DOCUMENTS } from "../domain/documents";
 import { rowOutput } from "../domain/outputs";
 import type { Profile } from "../domain/profiles";
 import { type Cell, cellText, headerKey } from "../domain/text";
-import { formulaSafe, writeCsv } from "./csv";
+import { guardFormula } from "../domain/privacy";
+import { writeCsv } from "./csv";
 import type { InputTable } from "./input";
 import { excelDate, writeXlsx } from "./xlsx";
 
@@ -62,7 +63,7 @@ function csvText(cell: Cell): string {
   return time === "00:00" ? date : `${date} ${time}`;
 }
 
-const safeCell = (cell: Cell): Cell => (typeof cell === "string" ? formulaSafe(cell) : cell);
+const safeCell = (cell: Cell): Cell => (typeof cell === "string" ? guardFormula(cell) : cell);
 
 export async function encodeOutput(path: string, input: InputTable, records: readonly (readonly Cell[])[]): Promise<Uint8Array> {
   if (/\.xlsx$/i.test(path)) return writeXlsx(input.sheetName, records.map((r) => r.map(safeCell)));

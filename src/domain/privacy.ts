@@ -12,8 +12,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /**
  * A text a spreadsheet program would read as a formula (`=`, `+`, `-`, `@`, or a tab/CR before
  * one) gets a leading apostrophe, which Sheets and Excel read as "this is text" (OWASP CSV
- * injection advice). For exports and cells written without the plain-text format.
+ * injection advice). For exports and cells written without the plain-text format. A lone sign
+ * is no formula: "-" (an unticked box in many files) stays as it is.
  */
 export function guardFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return text.length > 1 && FORMULA_START.test(text) ? `'${text}` : text;
 }

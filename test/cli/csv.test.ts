@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { parseToday, UsageError } from "../../src/cli/args";
-import { decodeText, type Delimiter, detectDelimiter, formulaSafe, InputError, parseCsv, parseWellFormed, writeCsv } from "../../src/cli/csv";
+import { decodeText, type Delimiter, detectDelimiter, InputError, parseCsv, parseWellFormed, writeCsv } from "../../src/cli/csv";
+import { guardFormula } from "../../src/domain/privacy";
 import { loadTable } from "../../src/cli/input";
 
 const csvParse = (text: string, delimiter: Delimiter): string[][] =>
@@ -71,11 +72,11 @@ describe("detectDelimiter", () => {
 
 describe("formula safety", () => {
   test.each([["=1+1"], ["+62812"], ["-5"], ["@SUM(A1)"], ["\t=1"], ["\r=1"]])("%j gets a leading apostrophe", (text) => {
-    expect(formulaSafe(text)).toBe(`'${text}`);
+    expect(guardFormula(text)).toBe(`'${text}`);
   });
 
   test.each([["Sri Rahayu"], ["3578104903820002"], ["'=already"], [""], ["a=b"], ["-"], ["+"]])("%j stays as it is", (text) => {
-    expect(formulaSafe(text)).toBe(text);
+    expect(guardFormula(text)).toBe(text);
   });
 
   test("writeCsv output read back by csv-parse gives the safe cells, never one starting with a formula sign", () => {
@@ -84,7 +85,7 @@ describe("formula safety", () => {
         const text = writeCsv(rows, sep);
         expect(text.startsWith("\uFEFF")).toBe(true);
         const back = csvParse(text.slice(1), sep);
-        expect(back).toEqual(rows.map((r) => r.map(formulaSafe)));
+        expect(back).toEqual(rows.map((r) => r.map(guardFormula)));
       }),
     );
   });
