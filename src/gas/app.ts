@@ -8,6 +8,7 @@ import { bringBackBpjsEdit, syncBpjs } from "./bpjs";
 import { type CheckSummary, checkSheet, describeSummary } from "./checkRunner";
 import { logError, UserError, userMessage } from "./errors";
 import { draftLetters } from "./letters";
+import { refuseNewerLayout } from "./migrations";
 import { markSkipped, recheckEditedRows } from "./onEditCheck";
 import { refreshRekap } from "./rekap";
 import { selectedRowNumbers } from "./selection";
@@ -79,6 +80,7 @@ function requestSheet(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadshe
 }
 
 export function setup(ss: Spreadsheet): string {
+  refuseNewerLayout();
   // Asked before taking the lock: nobody waits while the user reads the question.
   const change = spreadsheetChange(ss);
   let apply = true;
