@@ -13,7 +13,7 @@ import { type Cell, cellText } from "../domain/text";
 import { readBool } from "../domain/values";
 import { type Action, ACTIONS, guardMove, jakartaStamp, logLine, STAGES, type StageName, workflowFor } from "../domain/workflow";
 import { appendLog, readLog } from "./auditLog";
-import { UserError } from "./errors";
+import { scrubDigits, UserError } from "./errors";
 import { type Value, writeColumns } from "./grid";
 import { issueNumbers } from "./letterNumbers";
 import { NO_EMAIL } from "./letters";
@@ -35,7 +35,8 @@ interface Move {
   from: StageName;
   to: StageName;
   cells: Partial<Record<ColumnKey, Value>>;
-  note: string;
+  /** The Log's note: the number given, and the user's note with digit runs (a NIK typed in it) removed. */
+  logNote: string;
 }
 
 interface Refusal {
@@ -122,7 +123,7 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
         refused.push({ row, id, reason: move.message });
         continue;
       }
-      const planned: Move = { row, id, from: move.from, to: move.to, cells: { stage: move.to }, note: text };
+      const planned: Move = { row, id, from: move.from, to: move.to, cells: { stage: move.to }, logNote: scrubDigits(text) };
       if (move.stamp) Object.assign(planned.cells, { [move.stamp.by]: email, [move.stamp.at]: stamp });
       if (action === "return") planned.cells.returnNote = text;
       if (action === "handOver") planned.cells.handedOverAt = stamp;
@@ -133,7 +134,7 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
           refused.push({ row, id, reason: `isi kolom "${headerOf("letterNumber")}" dulu (Cara Penomoran: Manual).` });
           continue;
         }
-        if (typed) planned.note = joinNote(`Nomor ${typed}`, text);
+        if (typed) planned.logNote = joinNote(`Nomor ${typed}`, planned.logNote);
         else needNumber.push(planned);
       }
       moves.push(planned);
@@ -143,11 +144,11 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
       const numbers = issueNumbers(format, today, grid.slice(1).map((cells) => cellText(cells[columns.letterNumber!]).trim()), needNumber.length);
       needNumber.forEach((m, i) => {
         m.cells.letterNumber = numbers[i]!;
-        m.note = joinNote(`Nomor ${numbers[i]!}`, m.note);
+        m.logNote = joinNote(`Nomor ${numbers[i]!}`, m.logNote);
       });
     }
     writeMoves(sheet, raw, columns, moves);
-    appendLog(ss, moves.map((m) => logLine(now, email, m.id, action, m.from, m.to, m.note)));
+    appendLog(ss, moves.map((m) => logLine(now, email, m.id, action, m.from, m.to, m.logNote)));
     return report(action, moves, refused);
   });
 }

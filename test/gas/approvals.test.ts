@@ -227,12 +227,14 @@ describe("refusals change nothing and say what is needed", () => {
     menuReturn();
     expect(env.ui.alerts.at(-1)!.prompt).toContain("tulis catatan pengembalian");
     expect(snapshot()).toEqual(before);
-    env.ui.promptResponses.push({ text: "Nama salah eja" });
+    env.ui.promptResponses.push({ text: `Nama salah eja; NIK ${nik(1)} tertukar` });
     menuReturn();
     expect(env.ui.prompts).toHaveLength(3);
     expect(env.ui.prompts[0]!.buttons).toBe(env.ui.ButtonSet.OK_CANCEL);
     expect(stage()).toBe("Perbaikan");
-    expect(cellOf(sheet, 2, "Catatan Pengembalian")).toBe("Nama salah eja");
+    // The row keeps the note as typed; the Log never holds the NIK typed into it.
+    expect(cellOf(sheet, 2, "Catatan Pengembalian")).toBe(`Nama salah eja; NIK ${nik(1)} tertukar`);
+    expect(log().at(-1)!.slice(3)).toEqual(["Kembalikan", "Paraf Kabid", "Perbaikan", "Nama salah eja; NIK # tertukar"]);
   });
 
   test("bandung: Serahkan needs Salinan Diarsipkan ticked", () => {
