@@ -11,7 +11,9 @@ import { numberMode } from "../domain/numbering";
 import { DEFAULT_REQUEST_SHEET, profileForSheet, roleOf, SETTING_FIELDS } from "../domain/settings";
 import { type Cell, cellText } from "../domain/text";
 import { readBool } from "../domain/values";
-import { type Action, ACTIONS, guardMove, jakartaStamp, logLine, STAGES, type StageName, workflowFor } from "../domain/workflow";
+import {
+  type Action, ACTIONS, guardMove, jakartaStamp, logLine, STAGES, type StageName, stagesFor, type Workflow, workflowFor,
+} from "../domain/workflow";
 import { appendLog, readLog } from "./auditLog";
 import { scrubDigits, UserError } from "./errors";
 import { type Value, writeColumns } from "./grid";
@@ -126,6 +128,7 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
       const planned: Move = { row, id, from: move.from, to: move.to, cells: { stage: move.to }, logNote: scrubDigits(text) };
       if (move.stamp) Object.assign(planned.cells, { [move.stamp.by]: email, [move.stamp.at]: stamp });
       if (action === "return") planned.cells.returnNote = text;
+      if (move.to === STAGES.correction) Object.assign(planned.cells, reviewStampsCleared(workflow, result.request.urgent));
       if (action === "handOver") planned.cells.handedOverAt = stamp;
       if (move.assignsNumber) {
         // A number once given stays (a request back from Perbaikan keeps it); Manual leaves it to the operator.
@@ -153,10 +156,22 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
   });
 }
 
+/**
+ * A draft sent back goes through the reviews after drafting again: their stamps are emptied so
+ * the sheet never shows an approval of the old draft (the Log keeps the history).
+ */
+function reviewStampsCleared(workflow: Workflow, urgent: boolean): Partial<Record<ColumnKey, Value>> {
+  const stages = stagesFor(workflow, urgent);
+  const draft = stages.findIndex((s) => s.name === STAGES.draft);
+  const cleared: Partial<Record<ColumnKey, Value>> = {};
+  for (const s of stages.slice(draft + 1)) if (s.stamp) Object.assign(cleared, { [s.stamp.by]: "", [s.stamp.at]: "" });
+  return cleared;
+}
+
 function neededColumns(action: MoveAction, stampKeys: ColumnKey[], numbering: boolean, archive: boolean): ColumnKey[] {
   const keys: ColumnKey[] = ["id", "stage"];
   if (action === "approve") keys.push(...stampKeys, ...(numbering ? (["letterNumber"] as const) : []));
-  if (action === "return") keys.push("returnNote");
+  if (action === "return") keys.push("returnNote", ...stampKeys);
   if (action === "handOver") keys.push("handedOverAt", ...(archive ? (["copyArchived"] as const) : []));
   return keys;
 }

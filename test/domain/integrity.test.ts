@@ -1,5 +1,7 @@
 /** Periksa Integritas (spec section 6) and the layout version reading, as pure functions. */
+import fc from "fast-check";
 import { ALL_COLUMNS, headerOf, mapHeaders } from "../../src/domain/columns";
+import type { Cell } from "../../src/domain/text";
 import { describeUnlogged, unloggedApprovals, unloggedSummary } from "../../src/domain/integrity";
 import { layoutVersionOf, LOG_HEADERS, V1_KEYS, V2_KEYS } from "../../src/domain/layout";
 
@@ -67,5 +69,24 @@ describe("layoutVersionOf", () => {
     expect(V2_KEYS.map(headerOf)).toEqual(expect.arrayContaining(["Paraf Oleh", "Nomor Surat", "Diserahkan Pada", "Salinan Diarsipkan", "Status BPJS"]));
     expect(V2_KEYS.map(headerOf)).not.toContain("Tahap");
     expect([...V1_KEYS, ...V2_KEYS].sort()).toEqual(ALL_COLUMNS.map((c) => c.key).sort());
+  });
+});
+
+describe("no input throws", () => {
+  const cell: fc.Arbitrary<Cell> = fc.oneof(
+    fc.string(), fc.constantFrom(...HEADERS, ...LOG_HEADERS, "Setujui", "Serahkan", "Paraf Kabid", KABID), fc.double(), fc.boolean(),
+    fc.constant(null), fc.constant(undefined), fc.date(),
+  );
+  const grid = fc.array(fc.array(cell, { maxLength: 9 }), { maxLength: 6 });
+  test("unloggedApprovals over any sheet and Log; layoutVersionOf over any recorded text and headers", () => {
+    fc.assert(fc.property(grid, grid, fc.array(cell, { maxLength: 9 }), (rows, log, headers) => {
+      const found = unloggedApprovals(rows, mapHeaders(headers), log);
+      expect(Array.isArray(found)).toBe(true);
+      describeUnlogged(found, "Permohonan");
+    }));
+    fc.assert(fc.property(fc.option(fc.string()), grid, (recorded, headers) => {
+      const v = layoutVersionOf(recorded, headers);
+      expect(v === null || (Number.isInteger(v) && v > 0)).toBe(true);
+    }));
   });
 });

@@ -309,8 +309,11 @@ describe("each selected row on its own", () => {
   test("a reviewer's return goes to Perbaikan; redrafting sends it through the reviews again", () => {
     atParaf();
     as(KABID, approve);
+    expect(cellOf(sheet, 2, "Paraf Oleh")).toBe(KABID);
     as(SIGNER, returnRows, [2], "Perbaiki alamat");
     expect(stage()).toBe("Perbaikan");
+    // The old draft's paraf is emptied: the new draft needs its own (the Log keeps the first).
+    expect([cellOf(sheet, 2, "Paraf Oleh"), cellOf(sheet, 2, "Paraf Pada")]).toEqual(["", ""]);
     expect(as(KABID, approve)).toContain("tahap sekarang \"Perbaikan\"");
     env.setUser(OPERATOR);
     draftLetters(env.spreadsheet, { now: TODAY });
@@ -319,6 +322,8 @@ describe("each selected row on its own", () => {
     as(SIGNER, approve);
     expect(stage()).toBe("Siap Diserahkan");
     expect(log().map((l) => l[3])).toEqual(["Buat Draf Surat", "Setujui", "Kembalikan", "Buat Draf Surat", "Setujui", "Setujui"]);
+    expect(cellOf(sheet, 2, "Paraf Oleh")).toBe(KABID);
+    expect(checkIntegrity(env.spreadsheet)).toContain("setiap persetujuan tercatat di Log");
   });
 });
 
@@ -348,4 +353,17 @@ describe("Periksa Integritas", () => {
     set(2, "Paraf Oleh", "orang.lain@dinsos.go.id");
     expect(checkIntegrity(env.spreadsheet)).toContain("Paraf Oleh/Pada (orang.lain@dinsos.go.id)");
   });
+});
+
+test("pangkalpinang: a return from Validasi Kepala Dinas keeps the Back Office and manager stamps (not redone)", () => {
+  officeWithRoles(env, "pangkalpinang-reaktivasi");
+  checkedRows(env, sheet, [eligibleFor("pangkalpinang-reaktivasi", "A", 1)]);
+  as(VERIFIER, approve);
+  as(MANAGER, approve);
+  env.setUser(OPERATOR);
+  draftLetters(env.spreadsheet, { now: TODAY });
+  as(SIGNER, returnRows, [2], "Hal surat salah");
+  expect(stage()).toBe("Perbaikan");
+  expect([cellOf(sheet, 2, "Back Office Oleh"), cellOf(sheet, 2, "Disetujui Manajer Oleh")]).toEqual([VERIFIER, MANAGER]);
+  expect(as(MANAGER, approve)).toContain('tahap sekarang "Perbaikan"');
 });
