@@ -7,7 +7,7 @@ import { menuApprove, menuReturn } from "../../src/gas/main";
 import type { FakeEnv } from "../fakes";
 import { installFakeDocs, type FakeDocs } from "../fakes/document";
 import { cellOf, column, freshEnv, headerIndex, nik, preparedSheet, TODAY } from "./helpers";
-import { checkedRows } from "./letterHelpers";
+import { checkedRows, configureOffice } from "./letterHelpers";
 import { ADMIN, BPJS, eligibleFor, KABID, MANAGER, officeWithRoles, OPERATOR, SIGNER, VERIFIER } from "./approvalHelpers";
 
 let env: FakeEnv;
@@ -275,6 +275,7 @@ describe("each selected row on its own", () => {
     expect(log().filter((l) => l[3] === "Setujui")).toHaveLength(9);
     // One read; Tahap and the Paraf stamp are separate column blocks.
     expect(io.sheet).toBe(3);
+    console.info(`Setujui on 10 rows: ${io.sheet} Permohonan calls, ${io.log} Log calls`);
     expect(io.log).toBeLessThanOrEqual(2);
     // Under the document lock, released with nothing left unflushed.
     expect(env.locks.document.attempts.at(-1)!.acquired).toBe(true);
@@ -366,4 +367,17 @@ test("pangkalpinang: a return from Validasi Kepala Dinas keeps the Back Office a
   expect(stage()).toBe("Perbaikan");
   expect([cellOf(sheet, 2, "Back Office Oleh"), cellOf(sheet, 2, "Disetujui Manajer Oleh")]).toEqual([VERIFIER, MANAGER]);
   expect(as(MANAGER, approve)).toContain('tahap sekarang "Perbaikan"');
+});
+
+test("minsel with Cara Penomoran Manual: Penomoran dan Stempel needs the typed number, and keeps it", () => {
+  configureOffice(env, { profile: "minsel", values: { numberMode: "Manual" }, roles: [[OPERATOR, "operator"], [KABID, "kabid"], [SIGNER, "signer"]] });
+  checkedRows(env, sheet, [eligibleFor("minsel", "A", 1)]);
+  set(2, "Tahap", "Penomoran dan Stempel");
+  const before = snapshot();
+  expect(as(OPERATOR, approve)).toContain('isi kolom "Nomor Surat" dulu (Cara Penomoran: Manual)');
+  expect(snapshot()).toEqual(before);
+  set(2, "Nomor Surat", "470/12/DS/2026");
+  expect(as(OPERATOR, approve)).toContain("1 permohonan disetujui");
+  expect(cellOf(sheet, 2, "Nomor Surat")).toBe("470/12/DS/2026");
+  expect(log().at(-1)!.slice(3)).toEqual(["Setujui", "Penomoran dan Stempel", "Siap Diserahkan", "Nomor 470/12/DS/2026"]);
 });
