@@ -128,7 +128,7 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
       const planned: Move = { row, id, from: move.from, to: move.to, cells: { stage: move.to }, logNote: scrubDigits(text) };
       if (move.stamp) Object.assign(planned.cells, { [move.stamp.by]: email, [move.stamp.at]: stamp });
       if (action === "return") planned.cells.returnNote = text;
-      if (move.to === STAGES.correction) Object.assign(planned.cells, reviewStampsCleared(workflow, result.request.urgent));
+      if (action === "return") Object.assign(planned.cells, stampsRedone(workflow, result.request.urgent, move.to));
       if (action === "handOver") planned.cells.handedOverAt = stamp;
       if (move.assignsNumber) {
         // A number once given stays (a request back from Perbaikan keeps it); Manual leaves it to the operator.
@@ -157,14 +157,16 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
 }
 
 /**
- * A draft sent back goes through the reviews after drafting again: their stamps are emptied so
- * the sheet never shows an approval of the old draft (the Log keeps the history).
+ * A returned request goes through some reviews again: from the stage it returns to, or for
+ * Perbaikan every review after drafting. Their stamps are emptied so the sheet never shows an
+ * approval of the old draft (the Log keeps the history). Nothing for the operator's closings.
  */
-function reviewStampsCleared(workflow: Workflow, urgent: boolean): Partial<Record<ColumnKey, Value>> {
+function stampsRedone(workflow: Workflow, urgent: boolean, to: StageName): Partial<Record<ColumnKey, Value>> {
   const stages = stagesFor(workflow, urgent);
-  const draft = stages.findIndex((s) => s.name === STAGES.draft);
+  const from = to === STAGES.correction ? stages.findIndex((s) => s.name === STAGES.draft) + 1 : stages.findIndex((s) => s.name === to);
   const cleared: Partial<Record<ColumnKey, Value>> = {};
-  for (const s of stages.slice(draft + 1)) if (s.stamp) Object.assign(cleared, { [s.stamp.by]: "", [s.stamp.at]: "" });
+  if (from < 0) return cleared;
+  for (const s of stages.slice(from)) if (s.stamp) Object.assign(cleared, { [s.stamp.by]: "", [s.stamp.at]: "" });
   return cleared;
 }
 

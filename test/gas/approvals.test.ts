@@ -381,3 +381,20 @@ test("minsel with Cara Penomoran Manual: Penomoran dan Stempel needs the typed n
   expect(cellOf(sheet, 2, "Nomor Surat")).toBe("470/12/DS/2026");
   expect(log().at(-1)!.slice(3)).toEqual(["Setujui", "Penomoran dan Stempel", "Siap Diserahkan", "Nomor 470/12/DS/2026"]);
 });
+
+test("pangkalpinang: the manager's return goes back to Back Office, whose stamp is emptied; drafting never skips a review", () => {
+  officeWithRoles(env, "pangkalpinang-reaktivasi");
+  checkedRows(env, sheet, [eligibleFor("pangkalpinang-reaktivasi", "A", 1)]);
+  expect(as(VERIFIER, returnRows, [2], "SKTM kedaluwarsa")).toContain("belum ada draf untuk diperbaiki");
+  as(VERIFIER, approve);
+  expect(as(MANAGER, returnRows, [2], "Periksa ulang SKTM")).toContain("1 permohonan dikembalikan");
+  expect(stage()).toBe("Back Office");
+  expect([cellOf(sheet, 2, "Back Office Oleh"), cellOf(sheet, 2, "Catatan Pengembalian")]).toEqual(["", "Periksa ulang SKTM"]);
+  env.setUser(OPERATOR);
+  expect(draftLetters(env.spreadsheet, { now: TODAY })).toContain("0 draf surat");
+  as(VERIFIER, approve);
+  expect(stage()).toBe("Persetujuan Manajer");
+  expect(log().map((l) => [l[3], l[4], l[5]])).toEqual([
+    ["Setujui", "Back Office", "Persetujuan Manajer"], ["Kembalikan", "Persetujuan Manajer", "Back Office"], ["Setujui", "Back Office", "Persetujuan Manajer"],
+  ]);
+});
