@@ -44,10 +44,13 @@ export function missingHeaders(existing: readonly Cell[]): string[] {
   return ALL_COLUMNS.filter((c) => !present.has(c.key)).map((c) => c.header);
 }
 
-/** Keys whose cells the add-on writes; users get a warning when editing them. */
+/**
+ * Keys whose cells the add-on writes; users get a warning when editing them. Not BPJS's outcome
+ * (typed in `Untuk BPJS` or here) nor `Salinan Diarsipkan` (the operator ticks it).
+ */
 export const ADDON_WRITTEN_KEYS: readonly ColumnKey[] = [
   "id",
-  ...OUTPUT_COLUMNS.filter((c) => !["bpjsStatus", "bpjsActiveDate", "bpjsNote"].includes(c.key)).map((c) => c.key),
+  ...OUTPUT_COLUMNS.filter((c) => !["bpjsStatus", "bpjsActiveDate", "bpjsNote", "copyArchived"].includes(c.key)).map((c) => c.key),
 ];
 
 export const INPUT_KEYS: readonly ColumnKey[] = INPUT_COLUMNS.map((c) => c.key);
@@ -61,5 +64,42 @@ export const DECISION_COLOURS: Record<string, string> = {
   "Data Tidak Valid": "#ea9999",
 };
 
+/** The description of the add-on's warning protections on its columns. */
+export const ADDON_PROTECTION_NOTE = "PBI-JK: diisi add-on";
+
 export const LOG_SHEET = "Log";
 export const LOG_HEADERS = ["Waktu", "Pengguna", "ID Permohonan", "Tindakan", "Dari Tahap", "Ke Tahap", "Catatan"];
+
+// ---------------------------------------------------------------- layout versions
+
+/**
+ * The sheet layout's version, kept in document properties. Siapkan Sheet upgrades an older
+ * spreadsheet one step at a time (src/gas/migrations.ts); each step only adds.
+ *  1: the checker: input columns and Hasil Pemeriksaan, Keputusan, Alasan, Batas Reaktivasi, Tahap.
+ *  2: letters, approvals and BPJS: stamp, letter and BPJS columns, the workflow stages in the
+ *     `Tahap` dropdown (`Siap Diserahkan` among them), the `Log` sheet. Recorded no version.
+ *  3: approvals in sheet columns: `Salinan Diarsipkan` left unprotected (the operator ticks it),
+ *     `Log` protected, the version recorded.
+ */
+export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION_KEY = "pbijk.layoutVersion";
+
+/** Columns of a version 1 request sheet. */
+export const V1_KEYS: readonly ColumnKey[] = [...INPUT_COLUMNS.map((c) => c.key), "checkResult", "decision", "reasons", "deadline", "stage"];
+/** Columns version 2 added, in the order it appends them. */
+export const V2_KEYS: readonly ColumnKey[] = OUTPUT_COLUMNS.map((c) => c.key).filter((k) => !V1_KEYS.includes(k));
+/** The `Tahap` choices of version 1 (before the workflow stages). */
+export const V1_STAGE_NAMES = ["Diterima", "Diperiksa", "Selesai", "Dikembalikan", "Ditolak"] as const;
+
+/**
+ * The version a spreadsheet's layout is at: the recorded one, else read from its request sheets'
+ * headers (a sheet without the letter columns is 1, with them 2); null for a new spreadsheet.
+ */
+export function layoutVersionOf(recorded: string | null, requestHeaders: readonly (readonly Cell[])[]): number | null {
+  const n = Number(recorded ?? "");
+  if (recorded !== null && recorded.trim() !== "" && Number.isInteger(n) && n > 0) return n;
+  const keys = requestHeaders.map((headers) => new Set(headers.map((h) => columnForHeader(h)?.key).filter(Boolean)));
+  const used = keys.filter((k) => k.size > 0);
+  if (used.length === 0) return null;
+  return used.some((k) => V2_KEYS.some((key) => !k.has(key))) ? 1 : 2;
+}

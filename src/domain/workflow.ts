@@ -228,6 +228,15 @@ export function guardMove(req: MoveRequest): MoveResult {
       if (current && current.role !== "operator") {
         const roleProblem = needsRole(req.roles, current.role, `${caption} di tahap "${current.name}"`);
         if (roleProblem) return roleProblem;
+        // Before drafting there is no draft to correct (Pangkalpinang's Back Office and manager):
+        // back to the previous review, so drafting from Perbaikan never skips one.
+        const i = at(current.name);
+        if (i < at(STAGES.draft)) {
+          if (i === 0) {
+            return refuse(`${caption} di tahap "${current.name}": belum ada draf untuk diperbaiki. Catat hasil verifikasi di kolomnya lalu jalankan Periksa; permohonan yang tidak layak ditutup Operator dengan ${caption}.`);
+          }
+          return { ok: true, from: current.name, to: stages[i - 1]!.name, stamp: null, assignsNumber: false };
+        }
         return { ok: true, from: current.name, to: STAGES.correction, stamp: null, assignsNumber: false };
       }
       // The operator closes a request the check did not pass, before any review started.

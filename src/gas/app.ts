@@ -2,10 +2,13 @@
 import { type ColumnKey, mapHeaders } from "../domain/columns";
 import { SETTINGS_SHEET } from "../domain/settings";
 import { cellText } from "../domain/text";
+import { approve, checkIntegrity, handOver, reopen, returnRows } from "./approvals";
+import { readLog } from "./auditLog";
 import { bringBackBpjsEdit, syncBpjs } from "./bpjs";
 import { type CheckSummary, checkSheet, describeSummary } from "./checkRunner";
 import { logError, UserError, userMessage } from "./errors";
 import { draftLetters } from "./letters";
+import { refuseNewerLayout } from "./migrations";
 import { markSkipped, recheckEditedRows } from "./onEditCheck";
 import { refreshRekap } from "./rekap";
 import { selectedRowNumbers } from "./selection";
@@ -22,7 +25,12 @@ export const MENU_ITEMS = [
   ["Buka Panel", "menuOpenPanel"],
   ["Pengaturan", "menuSettings"],
   ["Buat Draf Surat", "menuDraftLetters"],
+  ["Setujui", "menuApprove"],
+  ["Kembalikan", "menuReturn"],
+  ["Serahkan", "menuHandOver"],
+  ["Buka Kembali", "menuReopen"],
   ["Sinkronkan BPJS", "menuSyncBpjs"],
+  ["Periksa Integritas", "menuCheckIntegrity"],
   ["Perbarui Rekap", "menuRefreshRekap"],
 ] as const;
 
@@ -72,6 +80,7 @@ function requestSheet(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadshe
 }
 
 export function setup(ss: Spreadsheet): string {
+  refuseNewerLayout();
   // Asked before taking the lock: nobody waits while the user reads the question.
   const change = spreadsheetChange(ss);
   let apply = true;
@@ -87,9 +96,10 @@ export function checkAll(ss: Spreadsheet, now = new Date()): string {
   return withDocumentLock(() => {
     const names = settings.sheets.map((s) => s.sheet);
     if (names.length === 0) throw new UserError(`Tabel "Sheet Permohonan" di sheet "${SETTINGS_SHEET}" masih kosong.`);
+    const log = readLog(ss);
     return names
       .map((name) => {
-        const summary = checkSheet(requestSheet(ss, name), settings, now);
+        const summary = checkSheet(requestSheet(ss, name), settings, now, undefined, log);
         return names.length > 1 ? `${name}: ${describeSummary(summary)}` : describeSummary(summary);
       })
       .join("\n") + note;
@@ -157,6 +167,27 @@ export const menu = {
   draftLetters: () => fromMenu("draftLetters", (ss) => draftLetters(ss), "Membuat draf surat…"),
   syncBpjs: () => fromMenu("syncBpjs", (ss) => syncBpjs(ss), "Menyinkronkan hasil BPJS…"),
   refreshRekap: () => fromMenu("refreshRekap", (ss) => refreshRekap(ss), "Menyusun rekap…"),
+  approve: () => fromMenu("approve", (ss) => approve(ss, null)),
+  returnRows: () => {
+    // Asked before anything is read or locked; Cancel (or closing the dialog) changes nothing.
+    const ui = SpreadsheetApp.getUi();
+    let answer: GoogleAppsScript.Base.PromptResponse;
+    try {
+      answer = ui.prompt("PBI-JK · Kembalikan", "Catatan pengembalian (wajib): apa yang harus diperbaiki atau dilengkapi?", ui.ButtonSet.OK_CANCEL);
+    } catch (error) {
+      logError("returnRows", error);
+      alert(userMessage(error));
+      return;
+    }
+    if (answer.getSelectedButton() !== ui.Button.OK) {
+      toast(activeSpreadsheet(), "Kembalikan dibatalkan; tidak ada yang diubah.");
+      return;
+    }
+    fromMenu("returnRows", (ss) => returnRows(ss, null, answer.getResponseText()));
+  },
+  handOver: () => fromMenu("handOver", (ss) => handOver(ss, null)),
+  reopen: () => fromMenu("reopen", (ss) => reopen(ss, null)),
+  checkIntegrity: () => fromMenu("checkIntegrity", checkIntegrity, "Memeriksa integritas persetujuan…"),
   openPanel: () => {
     try {
       const html = HtmlService.createHtmlOutputFromFile("sidebar").setTitle("PBI-JK");
@@ -172,6 +203,11 @@ export const sidebarApi = {
   checkAll: () => fromSidebar("apiCheckAll", (ss) => checkAll(ss)),
   checkSelected: () => fromSidebar("apiCheckSelected", (ss) => checkSelected(ss)),
   activeRow: () => fromSidebar("apiActiveRow", activeRowInfo),
+  approve: (rows: number[] | null, note?: string) => fromSidebar("apiApprove", (ss) => approve(ss, rows, note)),
+  returnRows: (rows: number[] | null, note?: string) => fromSidebar("apiReturn", (ss) => returnRows(ss, rows, note)),
+  handOver: (rows: number[] | null, note?: string) => fromSidebar("apiHandOver", (ss) => handOver(ss, rows, note)),
+  reopen: (rows: number[] | null, note?: string) => fromSidebar("apiReopen", (ss) => reopen(ss, rows, note)),
+  checkIntegrity: () => fromSidebar("apiCheckIntegrity", checkIntegrity),
 };
 
 /** onEdit waits at most this long: a simple trigger has 30 s in all. */

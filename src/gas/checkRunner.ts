@@ -11,6 +11,7 @@ import { presentRows } from "./present";
 import { documentProperties, retrying } from "./services";
 import { applyWritePlan } from "./writer";
 import { planWrites } from "../domain/writePlan";
+import { type UnloggedApproval, unloggedApprovals, unloggedSummary } from "../domain/integrity";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -23,6 +24,8 @@ export interface CheckSummary {
   /** Rows whose input someone edited while the check ran: not written, check them again. */
   changed: number;
   counts: Partial<Record<string, number>>;
+  /** A full check only: approval stamps without a matching Log line (spec section 6). */
+  unlogged?: UnloggedApproval[];
 }
 
 function requireColumns(columns: ColumnMap, keys: readonly ColumnKey[]): void {
@@ -59,9 +62,10 @@ function assignIds(results: RowResult[], copies: Set<RowResult>, existing: strin
 
 /**
  * Checks a request sheet. `only` limits the rows written (sheet row numbers); every row is still
- * read, because duplicates are found across rows. Call inside the document lock.
+ * read, because duplicates are found across rows. Given the `Log` (read once by the caller), the
+ * summary also lists approval stamps without a Log line. Call inside the document lock.
  */
-export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: ReadonlySet<number>): CheckSummary {
+export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: ReadonlySet<number>, log?: Cell[][]): CheckSummary {
   const profile = profileForSheet(settings, sheet.getName());
   const raw = retrying(() => sheet.getDataRange().getValues()) as Cell[][];
   const grid = presentRows(raw, mapHeaders(raw[0] ?? []), sheet.getParent().getSpreadsheetTimeZone());
@@ -86,7 +90,8 @@ export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: R
   const counts: Partial<Record<string, number>> = {};
   for (const { output } of plan.written) counts[output.decision] = (counts[output.decision] ?? 0) + 1;
   const changed = plan.refused.filter((r) => r.reason === "changed").length;
-  return { checked: results.length, written: plan.written.length, skipped: plan.refused.length - changed, changed, counts };
+  const unlogged = log ? unloggedApprovals(current.slice(1), mapHeaders(current[0] ?? []), log) : undefined;
+  return { checked: results.length, written: plan.written.length, skipped: plan.refused.length - changed, changed, counts, unlogged };
 }
 
 export function describeSummary(summary: CheckSummary): string {
@@ -97,5 +102,5 @@ export function describeSummary(summary: CheckSummary): string {
   const changed = summary.changed
     ? ` ${summary.changed} baris berubah saat diperiksa, periksa lagi (hasilnya tidak ditulis agar suntingan tidak tertimpa).`
     : "";
-  return `${summary.written} permohonan diperiksa${parts.length ? ` · ${parts.join(" · ")}` : ""}.${moved}${changed}`;
+  return `${summary.written} permohonan diperiksa${parts.length ? ` · ${parts.join(" · ")}` : ""}.${moved}${changed}${unloggedSummary(summary.unlogged ?? [])}`;
 }

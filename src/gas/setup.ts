@@ -5,18 +5,18 @@
 import { ALL_COLUMNS, type ColumnMap, mapHeaders } from "../domain/columns";
 import { JAKARTA_TIME_ZONE } from "../domain/dates";
 import {
-  ADDON_WRITTEN_KEYS, DECISION_COLOURS, type InputRule, inputRuleFor, LOG_HEADERS, LOG_SHEET, missingHeaders, numberFormatFor,
+  ADDON_PROTECTION_NOTE, ADDON_WRITTEN_KEYS, DECISION_COLOURS, type InputRule, inputRuleFor, LOG_HEADERS, LOG_SHEET, missingHeaders, numberFormatFor,
 } from "../domain/layout";
 import { DEFAULT_REQUEST_SHEET, defaultSettingsGrid, missingSettingsRows, SETTINGS_SHEET } from "../domain/settings";
 import { type Cell } from "../domain/text";
 import { columnRuns } from "./grid";
+import { migrateLayout, recordLayoutVersion, refuseNewerLayout } from "./migrations";
 import { cachedSettings, describeProblems, loadSettings } from "./settingsRepo";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
-const PROTECTION_NOTE = "PBI-JK: diisi add-on";
 
 /** Sheets may report Indonesian as id_ID or as the older Java code in_ID. */
 export function isIndonesianLocale(locale: string): boolean {
@@ -61,6 +61,7 @@ export function changeQuestion(change: SpreadsheetChange): string {
 
 /** `applyChange` false keeps the time zone and locale (the user answered Tidak). */
 export function setupSpreadsheet(ss: Spreadsheet, adminEmail: string, applyChange = true): string[] {
+  refuseNewerLayout();
   const report: string[] = [];
   const change = spreadsheetChange(ss);
   const others = change.otherSheets.length ? ` Sheet lain (${change.otherSheets.join(", ")}) ikut berubah.` : "";
@@ -85,8 +86,10 @@ export function setupSpreadsheet(ss: Spreadsheet, adminEmail: string, applyChang
   }
   const { settings, problems } = loadSettings(ss);
   const names = settings.sheets.length ? settings.sheets.map((s) => s.sheet) : [DEFAULT_REQUEST_SHEET];
+  migrateLayout(ss, names, report);
   for (const name of names) setupRequestSheet(ss, name, report);
   setupLogSheet(ss, report);
+  recordLayoutVersion();
   if (problems.length) report.push(describeProblems(problems));
   if (report.length === 0) report.push("Semua sheet sudah siap; tidak ada yang diubah.");
   return report;
@@ -235,11 +238,11 @@ export function isDecisionColourRule(rule: GoogleAppsScript.Spreadsheet.Conditio
 function protectAddonColumns(sheet: Sheet, columns: ColumnMap, report: string[]): void {
   const wanted = columnRuns(ADDON_WRITTEN_KEYS.map((k) => columns[k]).filter((i): i is number => i !== undefined))
     .map((run) => sheet.getRange(1, run[0]! + 1, sheet.getMaxRows(), run.length).getA1Notation());
-  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).filter((p) => p.getDescription() === PROTECTION_NOTE);
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).filter((p) => p.getDescription() === ADDON_PROTECTION_NOTE);
   const have = existing.map((p) => p.getRange().getA1Notation()).sort().join(",");
   if (have === [...wanted].sort().join(",")) return;
   existing.forEach((p) => p.remove());
-  for (const a1 of wanted) sheet.getRange(a1).protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
+  for (const a1 of wanted) sheet.getRange(a1).protect().setDescription(ADDON_PROTECTION_NOTE).setWarningOnly(true);
   report.push(`Sheet "${sheet.getName()}": kolom yang diisi add-on diberi peringatan bila disunting.`);
 }
 

@@ -118,6 +118,16 @@ describe("the move guard", () => {
     expect(guardMove(req({ action: "return", stage: "Diperiksa", decision: "ELIGIBLE", note: "x" }))).toMatchObject({ ok: false });
   });
 
+  test("before drafting a return goes to the previous review; at the first there is nothing to return", () => {
+    const pkp = { workflow: WORKFLOWS["pangkalpinang-reaktivasi"]!, note: "SKTM kedaluwarsa" };
+    expect(guardMove(req({ ...pkp, action: "return", stage: "Persetujuan Manajer", roles: ["manager"] }))).toMatchObject({ ok: true, to: "Back Office" });
+    expect(guardMove(req({ ...pkp, action: "return", stage: "Back Office", roles: ["verifier"] })))
+      .toMatchObject({ ok: false, message: expect.stringContaining("belum ada draf untuk diperbaiki") });
+    expect(guardMove(req({ ...pkp, action: "return", stage: "Validasi Kepala Dinas", roles: ["signer"] }))).toMatchObject({ ok: true, to: "Perbaikan" });
+    const urgent = { ...pkp, workflow: WORKFLOWS["pangkalpinang-bantuan-kesehatan"]!, urgent: true };
+    expect(guardMove(req({ ...urgent, action: "return", stage: "Persetujuan Manajer", roles: ["manager"] }))).toMatchObject({ ok: false });
+  });
+
   test("hand-over needs the archive copy where the profile keeps one; bantuan ends there", () => {
     const ready = { action: "handOver" as const, stage: "Siap Diserahkan" };
     expect(guardMove(req({ ...ready }))).toMatchObject({ ok: true, to: "Diserahkan" });

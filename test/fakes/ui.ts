@@ -32,6 +32,13 @@ export interface AlertRecord {
   response: Button;
 }
 
+export interface PromptRecord {
+  title: string | null;
+  prompt: string;
+  buttons: ButtonSet;
+  response: { text: string; button: Button };
+}
+
 export interface DialogRecord {
   html: HtmlOutput;
   title: string;
@@ -69,7 +76,7 @@ class FakeMenu implements Pick<Menu, (typeof MENU_MEMBERS)[number]> {
 }
 
 const UI_MEMBERS = [
-  "Button", "ButtonSet", "createMenu", "createAddonMenu", "alert", "showSidebar", "showModalDialog", "showModelessDialog",
+  "Button", "ButtonSet", "createMenu", "createAddonMenu", "alert", "prompt", "showSidebar", "showModalDialog", "showModelessDialog",
 ] as const;
 
 /** Records everything shown to the user; queue alert answers in `alertResponses`. */
@@ -83,6 +90,9 @@ export class FakeUi implements Pick<Ui, (typeof UI_MEMBERS)[number]> {
   readonly dialogs: DialogRecord[] = [];
   /** Answers for the next alerts, first in first out; by default the set's first button. */
   readonly alertResponses: Button[] = [];
+  readonly prompts: PromptRecord[] = [];
+  /** Answers for the next prompts (text typed, button pressed); by default "" and the set's first button. */
+  readonly promptResponses: { text: string; button?: Button }[] = [];
 
   constructor() {
     this.api = exposeAs<Ui>(this, { label: "FakeUi", members: UI_MEMBERS });
@@ -103,6 +113,21 @@ export class FakeUi implements Pick<Ui, (typeof UI_MEMBERS)[number]> {
     const response = this.alertResponses.shift() ?? defaultButton(buttons);
     this.alerts.push({ title, prompt: String(prompt), buttons, response });
     return response;
+  }
+  /** prompt(prompt), prompt(prompt, buttons) or prompt(title, prompt, buttons), as Apps Script overloads it. */
+  prompt(a: string, b?: string | ButtonSet, c?: ButtonSet): GoogleAppsScript.Base.PromptResponse {
+    const titled = c !== undefined;
+    const title = titled ? a : null;
+    const prompt = titled ? String(b) : a;
+    const buttons = (titled ? c : b) ?? ButtonSet.OK;
+    if (!isButtonSet(buttons)) throw new Error(`Invalid ButtonSet: ${String(buttons)}`);
+    const queued = this.promptResponses.shift();
+    const response = { text: queued?.text ?? "", button: queued?.button ?? defaultButton(buttons) };
+    this.prompts.push({ title, prompt, buttons, response });
+    return exposeAs<GoogleAppsScript.Base.PromptResponse>(
+      { getResponseText: () => response.text, getSelectedButton: () => response.button },
+      { label: "FakePromptResponse", members: ["getResponseText", "getSelectedButton"] as const },
+    );
   }
   showSidebar(html: HtmlOutput): void {
     rawOf(html);

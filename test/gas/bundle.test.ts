@@ -6,7 +6,9 @@ import { createFakeServices } from "../fakes";
 
 const code = readFileSync(join(__dirname, "../../dist/Code.js"), "utf8");
 const ENTRY_POINTS = ["onOpen", "onInstall", "onEdit", "menuSetup", "menuCheckAll", "menuCheckSelected",
-  "menuOpenPanel", "menuSettings", "menuDraftLetters", "menuSyncBpjs", "menuRefreshRekap", "apiCheckAll", "apiCheckSelected", "apiActiveRow"];
+  "menuOpenPanel", "menuSettings", "menuDraftLetters", "menuApprove", "menuReturn", "menuHandOver", "menuReopen", "menuSyncBpjs",
+  "menuCheckIntegrity", "menuRefreshRekap", "apiCheckAll", "apiCheckSelected", "apiActiveRow", "apiApprove", "apiReturn", "apiHandOver",
+  "apiReopen", "apiCheckIntegrity"];
 
 /** Loads the bundle with a console that records: the entry points catch and log every crash. */
 function load() {
@@ -39,7 +41,8 @@ test("the bundle needs no Node or browser globals and runs menu, setup, check an
   };
   call("onOpen");
   expect(fakes.ui.menus[0]!.items.flatMap((i) => (i.kind === "item" ? [i.caption] : []))).toEqual(
-    ["Siapkan Sheet", "Periksa Semua", "Periksa Baris Terpilih", "Buka Panel", "Pengaturan", "Buat Draf Surat", "Sinkronkan BPJS", "Perbarui Rekap"]);
+    ["Siapkan Sheet", "Periksa Semua", "Periksa Baris Terpilih", "Buka Panel", "Pengaturan", "Buat Draf Surat", "Setujui", "Kembalikan",
+      "Serahkan", "Buka Kembali", "Sinkronkan BPJS", "Periksa Integritas", "Perbarui Rekap"]);
   call("menuSetup");
   expect(JSON.stringify(fakes.ui.alerts)).toContain("Permohonan");
   expect(JSON.stringify(fakes.ui.alerts)).not.toContain("kesalahan tak terduga");
@@ -67,6 +70,11 @@ test("the bundle needs no Node or browser globals and runs menu, setup, check an
   expect(fakes.ui.sidebars).toHaveLength(1);
   call("menuRefreshRekap");
   expect(fakes.spreadsheet.getSheetByName("Rekap")!.getCharts()).toHaveLength(1);
+  fakes.setSelection(sheet.getRange("A2"));
+  call("menuApprove"); // the admin holds no reviewer role: the row is refused with what it needs
+  expect(fakes.ui.alerts.at(-1)!.prompt).toContain("Setujui: 0 permohonan disetujui");
+  call("menuCheckIntegrity");
+  expect(JSON.stringify(fakes.toasts.at(-1))).toContain("setiap persetujuan tercatat di Log");
   call("menuSyncBpjs"); // the admin has no operator or bpjs role: refused in Indonesian
   expect(JSON.stringify(fakes.ui.alerts.at(-1))).toContain("hanya untuk peran operator atau bpjs");
 });
