@@ -13,7 +13,7 @@ export async function loadDocFakes(): Promise<DocFakes | null> {
   const file = "document";
   try {
     // A pattern import: bundled when the file exists, a rejected promise when it does not.
-    const mod = (await import(`../test/fakes/${file}`)) as { createFakeDocs?: () => DocFakes };
+    const mod = (await import(`../test/fakes/${file}.ts`)) as { createFakeDocs?: () => DocFakes };
     return mod.createFakeDocs ? mod.createFakeDocs() : null;
   } catch {
     return null;
@@ -57,12 +57,8 @@ function blocks(section: unknown): DocBlock[] {
     const el = s.getChild(i);
     const type = String(el.getType());
     const attrs = safe(() => el.getAttributes?.() ?? {}, {});
-    if (type === "TABLE" && el.getNumRows && el.getRow) {
-      const rows: string[][] = [];
-      for (let r = 0; r < el.getNumRows(); r++) {
-        const row = el.getRow(r);
-        rows.push(Array.from({ length: row.getNumCells() }, (_, c) => row.getCell(c).getText()));
-      }
+    const rows = type === "TABLE" ? safe(() => tableRows(el), null) : null;
+    if (rows) {
       out.push({ type: "table", rows });
     } else if (type === "HORIZONTAL_RULE") {
       out.push({ type: "rule" });
@@ -76,6 +72,16 @@ function blocks(section: unknown): DocBlock[] {
     }
   }
   return out;
+}
+
+/** Cell texts, where the fake models rows and cells; else the table is shown as its text. */
+function tableRows(el: ElementLike): string[][] {
+  const rows: string[][] = [];
+  for (let r = 0; r < el.getNumRows!(); r++) {
+    const row = el.getRow!(r);
+    rows.push(Array.from({ length: row.getNumCells() }, (_, c) => row.getCell(c).getText()));
+  }
+  return rows;
 }
 
 function safe<T>(fn: () => T, fallback: T): T {

@@ -181,7 +181,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     return out;
   };
 
+  let hosts: string[] = [];
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Loopback names only: a page elsewhere that rebinds its own name to 127.0.0.1 gets nothing.
+    if (!hosts.includes(req.headers.host ?? "")) return send(res, 403, "text/plain", "Host ditolak.");
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (req.method === "GET") {
       if (url.pathname === "/") return send(res, 200, "text/html", html);
@@ -280,6 +284,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
+  hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   return {
     url: `http://127.0.0.1:${port}/`,
     server,
