@@ -4,6 +4,14 @@ import type { CellView, SheetView } from "./view";
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const SPARE_ROWS = 20;
+const DEFAULT_WIDTH = 100;
+
+/** A column nobody sized gets a width for its text, as a double-click on its edge would give. */
+function fittedWidth(display: string[][], c: number): number {
+  let longest = 0;
+  for (const line of display.slice(0, 60)) longest = Math.max(longest, (line[c] ?? "").length);
+  return Math.max(60, Math.min(220, Math.round(longest * 7.2 + 14)));
+}
 
 export function sheetView(sheet: Sheet): SheetView {
   const rows = Math.min(sheet.getMaxRows(), Math.max(1, sheet.getLastRow()) + SPARE_ROWS);
@@ -34,7 +42,10 @@ export function sheetView(sheet: Sheet): SheetView {
     }),
   );
   applyConditionalFormats(sheet, cells);
-  const widths = Array.from({ length: cols }, (_, c) => sheet.getColumnWidth(c + 1));
+  const widths = Array.from({ length: cols }, (_, c) => {
+    const width = sheet.getColumnWidth(c + 1);
+    return width === DEFAULT_WIDTH ? fittedWidth(display, c) : width;
+  });
   return { name: sheet.getName(), rows, cols, frozenRows: sheet.getFrozenRows(), widths, cells };
 }
 

@@ -133,6 +133,7 @@ test("the grid loads with a tab per sheet, the menu from onOpen and the demo rol
   const layak = cell(rowWith("Permohonan", "Layak"), headerColumn("Permohonan", "Keputusan"));
   expect(await layak.evaluate((td) => (globalThis as unknown as Styles).getComputedStyle(td).backgroundColor)).toBe("rgb(217, 234, 211)");
   await page.keyboard.press("Escape");
+  await page.evaluate("document.activeElement.blur()");
   await page.screenshot({ path: join(ARTIFACTS, "playground.png") });
 });
 
@@ -190,6 +191,11 @@ test("the sidebar opens in a 300 px panel and shows the selected row's result", 
   expect(text).toContain("Tidak Layak");
   const id = sheetApi().getSheetByName("Permohonan")!.getRange(row, headerColumn("Permohonan", "ID Permohonan")).getDisplayValue();
   expect(text).toContain(id);
+  // The artifact shows the add-on's columns next to the panel, starting at Nama's neighbour Catatan.
+  const left = await cell(row, headerColumn("Permohonan", "Catatan")).evaluate((td) => (td as unknown as { offsetLeft: number }).offsetLeft);
+  await page.locator("#grid").evaluate((grid, x) => {
+    (grid as unknown as { scrollLeft: number }).scrollLeft = x - 46;
+  }, left);
   await page.screenshot({ path: join(ARTIFACTS, "playground-sidebar.png") });
 });
 
