@@ -6,7 +6,45 @@
 /** What the playground needs of the DocumentApp fake. */
 export interface DocFakes {
   api: unknown;
-  documents: Map<string, { id: string; name: string; deleted?: boolean; getBody(): unknown; getHeader(): unknown; getFooter(): unknown }>;
+  documents: Map<string, FakeDoc>;
+}
+
+interface FakeDoc {
+  id: string;
+  name: string;
+  deleted?: boolean;
+  /** The fake's own sections, when it keeps them (read directly: tables keep their cells there). */
+  body?: unknown;
+  header?: unknown;
+  footer?: unknown;
+  getBody(): unknown;
+  getHeader(): unknown;
+  getFooter(): unknown;
+}
+
+interface RawElement {
+  type?: unknown;
+  value?: unknown;
+  cells?: unknown;
+  hasRule?: unknown;
+  attrs?: Record<string, unknown>;
+}
+
+/** Blocks from the fake's internal section (children with value/cells/attrs), if it has that shape. */
+function rawBlocks(section: unknown): DocBlock[] | null {
+  const children = (section as { children?: unknown } | null)?.children;
+  if (!Array.isArray(children)) return null;
+  return (children as RawElement[]).map((child): DocBlock => {
+    const attrs = child.attrs ?? {};
+    if (Array.isArray(child.cells)) {
+      return { type: "table", rows: (child.cells as unknown[][]).map((r) => r.map(String)), borderless: attrs["BORDER_WIDTH"] === 0 };
+    }
+    if (child.hasRule === true) return { type: "rule" };
+    return {
+      type: child.type === "LIST_ITEM" ? "list" : "paragraph", text: String(child.value ?? ""), bold: attrs["BOLD"] === true,
+      align: typeof attrs["HORIZONTAL_ALIGNMENT"] === "string" ? attrs["HORIZONTAL_ALIGNMENT"] : "",
+    };
+  });
 }
 
 export async function loadDocFakes(): Promise<DocFakes | null> {
@@ -26,6 +64,8 @@ export interface DocBlock {
   rows?: string[][];
   bold?: boolean;
   align?: string;
+  /** A layout table (Docs border width 0), e.g. "Nomor : …" lines. */
+  borderless?: boolean;
 }
 
 export interface DocPreview {
@@ -102,8 +142,8 @@ export function previewDocument(docs: DocFakes, id: string): DocPreview | null {
   return {
     id: doc.id,
     name: doc.name,
-    header: safe(() => blocks(doc.getHeader()), []),
-    body: safe(() => blocks(doc.getBody()), []),
-    footer: safe(() => blocks(doc.getFooter()), []),
+    header: safe(() => rawBlocks(doc.header) ?? blocks(doc.getHeader()), []),
+    body: safe(() => rawBlocks(doc.body) ?? blocks(doc.getBody()), []),
+    footer: safe(() => rawBlocks(doc.footer) ?? blocks(doc.getFooter()), []),
   };
 }

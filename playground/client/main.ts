@@ -296,14 +296,16 @@ async function toggleDocuments(): Promise<void> {
   docsPanel.hidden = false;
 }
 
-interface DocBlock { type: "paragraph" | "list" | "table" | "rule"; text?: string; rows?: string[][]; bold?: boolean; align?: string }
+interface DocBlock { type: "paragraph" | "list" | "table" | "rule"; text?: string; rows?: string[][]; bold?: boolean; align?: string; borderless?: boolean }
 interface DocPreview { name: string; header: DocBlock[]; body: DocBlock[]; footer: DocBlock[] }
 
 async function previewDocument(id: string): Promise<void> {
   const doc = await api<DocPreview>(`/api/document?id=${encodeURIComponent(id)}`);
   const render = (blocks: DocBlock[]) => blocks.map((b) => {
     if (b.type === "rule") return el("hr");
-    if (b.type === "table") return el("table", {}, ...(b.rows ?? []).map((r) => el("tr", {}, ...r.map((c) => el("td", {}, c)))));
+    if (b.type === "table") {
+      return el("table", b.borderless ? { class: "plain" } : {}, ...(b.rows ?? []).map((r) => el("tr", {}, ...r.map((c) => el("td", {}, c)))));
+    }
     const p = el(b.type === "list" ? "li" : "p", {}, b.text ?? "");
     if (b.bold) p.classList.add("bold");
     if (b.align) p.dataset["align"] = b.align.toLowerCase();

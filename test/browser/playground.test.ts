@@ -269,3 +269,35 @@ test("the role switch sets the active user the add-on sees, and a restart keeps 
   expect(await page.locator("#role").inputValue()).toBe("kabid@dinsos.example");
   expect(playground.engine.fakes.services.Session.getActiveUser().getEmail()).toBe("kabid@dinsos.example");
 }, 180_000);
+
+/** Runs once the letters feature (its DocumentApp fake and the Buat Draf Surat menu item) is in. */
+const lettersIn = existsSync(join(ROOT, "test/fakes/document.ts"));
+(lettersIn ? test : test.skip)("a drafted letter is previewed from the DocumentApp fake, its text as text", async () => {
+  const caption = "Buat Draf Surat";
+  if (!playground.engine.menu?.items.some((i) => i.kind === "item" && i.caption === caption)) throw new Error(`no menu item ${caption}`);
+  await page.locator("#role").selectOption("operator@dinsos.example");
+  await page.locator(".toast", { hasText: "operator@dinsos.example" }).waitFor();
+  const row = rowWith("Permohonan", "Layak");
+  const name = sheetApi().getSheetByName("Permohonan")!.getRange(row, headerColumn("Permohonan", "Nama")).getDisplayValue();
+  await page.locator(`#grid th.rowhead[data-r="${row}"]`).click();
+  await runMenu(caption);
+  // Answer any question with its first button and close any report, until the page settles.
+  for (let i = 0; i < 5; i++) {
+    const dialog = page.locator("dialog[open]");
+    if (!(await dialog.isVisible().catch(() => false))) {
+      await page.waitForTimeout(1000);
+      if (!(await dialog.isVisible().catch(() => false))) break;
+    }
+    await dialog.locator("button").first().click();
+  }
+  await page.getByRole("button", { name: "Surat" }).click();
+  const link = page.locator("#documents .doc-list button").first();
+  await link.waitFor();
+  await link.click();
+  const letter = page.locator("#doc-preview .page");
+  await letter.waitFor();
+  expect(await letter.textContent()).toContain(name);
+  expect(await letter.locator("img, script").count()).toBe(0);
+  await page.evaluate("document.getElementById('toasts').replaceChildren()");
+  await page.screenshot({ path: join(ARTIFACTS, "playground-letter.png") });
+});

@@ -46,3 +46,25 @@ test("a preview keeps text as text, alignment and bold, and falls back to a tabl
   expect(previewDocument(docs, "doc-2")).toBeNull();
   expect(previewDocument(docs, "nope")).toBeNull();
 });
+
+test("a fake that keeps its sections is read directly, so tables keep their cells", () => {
+  const raw: DocFakes = {
+    api: {},
+    documents: new Map([["doc-3", {
+      id: "doc-3", name: "Surat", getHeader: () => null, getFooter: () => null,
+      getBody: () => { throw new Error("not used"); },
+      body: { children: [
+        { type: "PARAGRAPH", value: "Berdasarkan hasil pemeriksaan", attrs: { HORIZONTAL_ALIGNMENT: "JUSTIFY" } },
+        { cells: [["Nomor", ":", "400.9.3.2/001"]], attrs: { BORDER_WIDTH: 0 } },
+        { type: "LIST_ITEM", value: "Undang-Undang Nomor 40 Tahun 2004", attrs: {} },
+        { type: "PARAGRAPH", value: "", hasRule: true, attrs: {} },
+      ] },
+    }]]),
+  };
+  expect(previewDocument(raw, "doc-3")!.body).toEqual([
+    { type: "paragraph", text: "Berdasarkan hasil pemeriksaan", bold: false, align: "JUSTIFY" },
+    { type: "table", rows: [["Nomor", ":", "400.9.3.2/001"]], borderless: true },
+    { type: "list", text: "Undang-Undang Nomor 40 Tahun 2004", bold: false, align: "" },
+    { type: "rule" },
+  ]);
+});
