@@ -44,6 +44,25 @@ const BUTTONS: Record<string, string[]> = {
 
 class NeedAnswer extends Error {}
 
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function covers(range: GoogleAppsScript.Spreadsheet.Range, row: number, col: number): boolean {
+  return row >= range.getRow() && row < range.getRow() + range.getNumRows() &&
+    col >= range.getColumn() && col < range.getColumn() + range.getNumColumns();
+}
+
+/** The description of a warning-only protection over the cell ("" if it has none), or null. */
+function warningFor(sheet: Sheet, row: number, col: number, types: typeof GoogleAppsScript.Spreadsheet.ProtectionType): string | null {
+  for (const p of [...sheet.getProtections(types.SHEET), ...sheet.getProtections(types.RANGE)]) {
+    if (!p.isWarningOnly()) continue;
+    const inside = p.getProtectionType() === types.SHEET
+      ? !p.getUnprotectedRanges().some((r) => covers(r, row, col))
+      : covers(p.getRange(), row, col);
+    if (inside) return p.getDescription();
+  }
+  return null;
+}
+
 export const OWNER = "admin@dinsos.go.id";
 
 export class Engine {
@@ -137,11 +156,24 @@ export class Engine {
     return error === undefined ? { events, value } : { events, error };
   }
 
-  /** Types a value into a cell and runs the simple onEdit trigger, like Sheets. */
-  edit(sheetName: string, row: number, col: number, input: string | boolean): RunOutcome {
+  /**
+   * Types a value into a cell and runs the simple onEdit trigger, like Sheets. A cell under a
+   * warning-only protection asks first, as Sheets does; answered "NO", nothing changes.
+   */
+  edit(sheetName: string, row: number, col: number, input: string | boolean, answers: Answer[] = []): RunOutcome {
     const sheet = this.fakes.spreadsheet.getSheetByName(sheetName);
     if (!sheet) return { events: [], error: `Sheet "${sheetName}" tidak ada.` };
     const range = sheet.getRange(row, col);
+    const warning = warningFor(sheet, row, col, this.fakes.services.SpreadsheetApp.ProtectionType);
+    if (warning !== null) {
+      const answer = answers[0];
+      if (!answer) {
+        const about = warning ? ` (${warning})` : "";
+        return { events: [], question: { kind: "alert", title: "Perhatian", buttons: ["YES", "NO"],
+          message: `Sel ini dilindungi${about}. Biasanya add-on yang mengisinya. Tetap ubah?` } };
+      }
+      if (answer.button !== "YES") return { events: [] };
+    }
     const rule = range.getDataValidation();
     if (rule && typeof input === "string" && input !== "" && String(rule.getCriteriaType()) === "VALUE_IN_LIST" && !rule.getAllowInvalid()) {
       const allowed = (rule.getCriteriaValues()[0] ?? []) as unknown[];
@@ -155,7 +187,9 @@ export class Engine {
     } catch (e) {
       return { events: [], error: `Sel tidak dapat diubah: ${e instanceof Error ? e.message : String(e)}` };
     }
-    const event = { range, source: this.fakes.spreadsheet, value: input, oldValue, user: { getEmail: () => this.user }, authMode: "LIMITED" };
+    // Sheets passes a ticked checkbox as the text "TRUE".
+    const value = typeof input === "boolean" ? String(input).toUpperCase() : input;
+    const event = { range, source: this.fakes.spreadsheet, value, oldValue, user: { getEmail: () => this.user }, authMode: "LIMITED" };
     return this.entryPoints.has("onEdit") ? this.run("onEdit", [event]) : { events: [] };
   }
 

@@ -236,8 +236,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       case "/api/edit": {
         const value = body["value"];
         if (typeof value !== "string" && typeof value !== "boolean") throw new Error(`"value" harus teks atau benar/salah.`);
-        const outcome = engine.edit(str(body["sheet"], "sheet"), int(body["row"], "row"), int(body["col"], "col"), value);
-        changed();
+        const outcome = engine.edit(str(body["sheet"], "sheet"), int(body["row"], "row"), int(body["col"], "col"), value, answers(body["answers"]));
+        if (!outcome.question) changed();
         return json(res, outcome);
       }
       case "/api/select": {

@@ -94,3 +94,17 @@ test("the same seed builds the same demo, and a snapshot restores to the same st
   expect(outcome.events.map((e) => (e.kind === "alert" ? e.message : "")).join("")).toMatch(/Permohonan: \d+ permohonan diperiksa/);
   expect((await demoEngine(8)).snapshot()).not.toEqual(snapshot);
 });
+
+test("editing a cell the add-on fills asks first, like Sheets' protection warning", async () => {
+  const engine = await demoEngine();
+  const sheet = engine.fakes.spreadsheet.getSheetByName("Permohonan")!;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+  const decision = headers.indexOf("Keputusan") + 1;
+  const before = sheet.getRange(2, decision).getValue();
+  const asked = engine.edit("Permohonan", 2, decision, "Layak");
+  expect(asked.question?.message).toBe("Sel ini dilindungi (PBI-JK: diisi add-on). Biasanya add-on yang mengisinya. Tetap ubah?");
+  expect(engine.edit("Permohonan", 2, decision, "Ditimpa", [{ button: "NO" }])).toEqual({ events: [] });
+  expect(sheet.getRange(2, decision).getValue()).toBe(before);
+  // An input column has no protection: no question.
+  expect(engine.edit("Permohonan", 2, headers.indexOf("Catatan") + 1, "Catatan baru").question).toBeUndefined();
+});

@@ -49,14 +49,15 @@ test("without a DocumentApp fake the letters panel is off", async () => {
 
 test("an edit is saved to the state file at once, and Reset demo brings the demo back", async () => {
   const sheet = playground.engine.fakes.spreadsheet.getSheetByName("Permohonan")!;
-  const original = sheet.getRange(2, 1, 1, 1).getDisplayValue();
-  const edit = await call("/api/edit", { method: "POST", body: { sheet: "Permohonan", row: 2, col: 1, value: "DIUBAH-TES" } });
+  const col = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.indexOf("Catatan") + 1;
+  const original = sheet.getRange(2, col).getDisplayValue();
+  const edit = await call("/api/edit", { method: "POST", body: { sheet: "Permohonan", row: 2, col, value: "DIUBAH-TES" } });
   expect(edit.status).toBe(200);
   expect(readFileSync(join(dir, "state.json"), "utf8")).toContain("DIUBAH-TES");
   expect((await call("/api/reset", { method: "POST", body: {} })).status).toBe(200);
   expect(existsSync(join(dir, "state.json"))).toBe(true);
   expect(readFileSync(join(dir, "state.json"), "utf8")).not.toContain("DIUBAH-TES");
-  expect(playground.engine.fakes.spreadsheet.getSheetByName("Permohonan")!.getRange(2, 1).getDisplayValue()).toBe(original);
+  expect(playground.engine.fakes.spreadsheet.getSheetByName("Permohonan")!.getRange(2, col).getDisplayValue()).toBe(original);
 });
 
 test("a role outside the Pengaturan role table is refused", async () => {
