@@ -289,7 +289,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     url: `http://127.0.0.1:${port}/`,
     server,
     engine,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // A browser keeps connections open between requests; they must not hold the close.
+      server.closeAllConnections();
+    }),
   };
 }
 
