@@ -89,7 +89,7 @@ interface Person {
   outcome: Outcome;
 }
 
-function makePerson(rand: () => number, today: number, profile: string, regency: string, areas: ReturnType<typeof areaNames>, serial: number): Person {
+function makePerson(rand: () => number, today: number, profile: string, regency: string, areas: ReturnType<typeof areaNames>): Person {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   let roll = rand() * 100;
   const outcome = OUTCOMES.find(([, w]) => (roll -= w) < 0)?.[0] ?? "layak";
@@ -171,7 +171,6 @@ function makePerson(rand: () => number, today: number, profile: string, regency:
       break;
   }
   if (docNames.every((d) => row[d] === true)) row["Berkas Lengkap Pada"] = `${dmy(applied)} ${pad(8 + Math.floor(rand() * 6), 2)}:${pad(Math.floor(rand() * 60), 2)}`;
-  void serial;
   return { row, outcome };
 }
 
@@ -312,7 +311,7 @@ export function buildDemo(engine: Engine, root: string, seed = 20261124, now = D
   engine.run("menuSetup", [], yes);
   for (const s of DEMO_SHEETS) {
     const areas = areaNames(root, s.regency);
-    const people = Array.from({ length: s.rows }, (_, i) => makePerson(rand, today, s.profile, s.regency, areas, i));
+    const people = Array.from({ length: s.rows }, () => makePerson(rand, today, s.profile, s.regency, areas));
     writeObjects(engine.fakes.spreadsheet.getSheetByName(s.sheet)!, people.map((p) => p.row));
   }
   engine.run("menuCheckAll", [], yes);
