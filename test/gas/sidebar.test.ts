@@ -353,3 +353,21 @@ test("inspector type keeps the XSS name as data", () => {
   const row: Inspector = inspect(env.spreadsheet, TODAY)!;
   expect(row.name).toBe(xss);
 });
+
+test("the inspector and the queues read each sheet in a fixed number of calls, whatever the row count", () => {
+  const cost = (count: number) => {
+    const rows = Array.from({ length: count }, (_, i) => eligible(`P${i}`, i + 1));
+    checkedRows(env, sheet, rows, TODAY);
+    as(OPERATOR);
+    select(2);
+    env.resetCalls();
+    inspect(env.spreadsheet, TODAY);
+    const inspector = env.ioCalls();
+    env.resetCalls();
+    panelState(env.spreadsheet, TODAY);
+    return [inspector, env.ioCalls()];
+  };
+  const small = cost(3);
+  expect(cost(60)).toEqual(small);
+  expect(small[0]).toBeLessThanOrEqual(6);
+});
