@@ -153,7 +153,9 @@ function rowActions(caller: Caller, data: CheckedSheet, result: RowResult): RowA
       });
       if (!verdict.ok) continue;
     }
-    actions.push({ id, label: LABELS[id], needsNote: id === "return" });
+    // Drafting again updates the same document.
+    const label = id === "draft" && stageName(result.request.stage) === STAGES.correction ? "Perbarui Draf Surat" : LABELS[id];
+    actions.push({ id, label, needsNote: id === "return" });
   }
   return actions;
 }
@@ -348,6 +350,11 @@ export function draftPlan(ss: Spreadsheet, now = new Date()): DraftPlan {
   return { sheet: sheet.getName(), rows, refused };
 }
 
+/** More rows than a selection of a whole office's sheet: not from the panel. */
+const MAX_REFS = 5000;
+const isRowRef = (v: unknown): v is RowRef =>
+  typeof v === "object" && v !== null && typeof (v as RowRef).row === "number" && typeof (v as RowRef).id === "string";
+
 const isActionId = (value: unknown): value is ActionId => typeof value === "string" && Object.prototype.hasOwnProperty.call(ROW_ACTIONS, value);
 
 /** Runs a row action for the panel: checks the action, the caller's role and the rows (found again by ID) first. */
@@ -358,9 +365,11 @@ export function runAction(ss: Spreadsheet, action: unknown, sheetName: unknown, 
   const who = caller(ss, ACTION_ROLES[action], LABELS[action]);
   const text = typeof note === "string" ? note.trim().slice(0, NOTE_LIMIT) : "";
   if (refs === null || refs === undefined) return run(ss, null, text);
-  if (!Array.isArray(refs) || refs.length === 0) throw new UserError("Pilih satu atau beberapa baris permohonan, lalu coba lagi.");
+  if (!Array.isArray(refs) || refs.length === 0 || refs.length > MAX_REFS || !refs.every(isRowRef)) {
+    throw new UserError("Pilih satu atau beberapa baris permohonan, lalu coba lagi.");
+  }
   const sheet = requestSheet(ss, who, sheetName);
-  const rows = rowsById(sheet, refs as RowRef[]);
+  const rows = rowsById(sheet, refs);
   // The actions work on the active sheet, as from the menu.
   if (ss.getActiveSheet().getName() !== sheet.getName()) ss.setActiveSheet(sheet);
   return run(ss, rows, text);

@@ -1,4 +1,5 @@
 /** The sidebar's server side on the typed fakes: inspector, queues per role, role-gated actions, masking. */
+import fc from "fast-check";
 import type { Inspector, PanelState, SidebarApi } from "../../src/gas/bridge";
 import * as entryPoints from "../../src/gas/main";
 import { NO_EMAIL } from "../../src/gas/letters";
@@ -172,6 +173,13 @@ describe("actions offered on a row: the workflow guard for the caller's roles", 
     expect(offered(BPJS, 2)).toEqual([]);
   });
 
+  test("a row back in Perbaikan offers Perbarui Draf Surat (the same document is updated)", () => {
+    setStage(2, "Perbaikan");
+    as(OPERATOR);
+    select(2);
+    expect(inspect(env.spreadsheet, TODAY)!.actions.map((a) => a.label)).toEqual(["Periksa", "Perbarui Draf Surat"]);
+  });
+
   describe("with the approval moves wired in", () => {
     const saved = { ...ROW_ACTIONS };
     const stub: RowAction = () => "ok";
@@ -255,6 +263,26 @@ describe("every API function checks the caller's role on the server", () => {
     expect(sidebarApi.apiRunAction("check", null, null, "")).toEqual({ ok: false, message: expect.stringContaining("hanya untuk peran") });
     expect(cellOf(sheet, 2, "Tahap")).toBe("Draf");
     expect(docs.documents.size).toBe(0);
+  });
+
+  test("whatever the browser sends, apiRunAction answers in Indonesian and never crashes", () => {
+    as(OPERATOR);
+    // Only the header row selected: a call meaning "the selection" has no rows either.
+    select(1);
+    const before = JSON.stringify(sheet.getDataRange().getValues());
+    fc.assert(fc.property(
+      fc.oneof(fc.constantFrom("check", "draft", "approve", "__proto__", "toString"), fc.anything()),
+      fc.oneof(fc.constant("Permohonan"), fc.anything()),
+      fc.oneof(fc.array(fc.record({ row: fc.integer(), id: fc.string() }), { maxLength: 3 }), fc.anything()),
+      fc.anything(),
+      (action, sheetName, refs, note) => {
+        // A row given by number only while its ID cell is blank: none here, so nothing is ever run.
+        const result = sidebarApi.apiRunAction(action as never, sheetName as never, refs as never, note as never);
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.message).not.toContain("tak terduga");
+      },
+    ), { numRuns: 150 });
+    expect(JSON.stringify(sheet.getDataRange().getValues())).toBe(before);
   });
 
   test("an unknown action or malformed rows from the browser are refused, not run", () => {
