@@ -1,13 +1,19 @@
-/** The panel: buttons call the server through google.script.run; results are shown as text. */
-type Result<T> = { ok: true; value: T } | { ok: false; message: string };
-interface ActiveRow { sheet: string; row: number; id: string; checkResult: string; decision: string; reasons: string; findings: string }
+/**
+ * The panel. Every call goes through the typed bridge (src/gas/bridge.ts); data from the sheet
+ * is put in with textContent and DOM nodes only, never parsed as HTML.
+ */
+import { formatLongDate } from "../src/domain/dates";
+import type { ActionId, Inspector, LogEntry, PanelState, Queue, QueueItem, Result, RowActionInfo, RowRef, SidebarApi } from "../src/gas/bridge";
 
 interface Runner {
   withSuccessHandler(fn: (value: unknown) => void): Runner;
-  withFailureHandler(fn: (error: Error) => void): Runner;
+  withFailureHandler(fn: (error: unknown) => void): Runner;
   [name: string]: unknown;
 }
 declare const google: { script: { run: Runner } };
+
+/** Rows per Buat Draf Surat call: each call stays far below Apps Script's 6 minutes. */
+const DRAFT_CHUNK = 5;
 
 function byId<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -42,51 +48,277 @@ function failureMessage(error: unknown): string {
   return "Terjadi kesalahan tak terduga di server. Coba sekali lagi; bila berulang, hubungi admin aplikasi.";
 }
 
-function call<T>(name: string): Promise<Result<T>> {
+/** One server call, typed by the bridge: a renamed or re-typed server function fails the type-check here. */
+function call<K extends keyof SidebarApi>(name: K, ...args: Parameters<SidebarApi[K]>): Promise<ReturnType<SidebarApi[K]>> {
+  type Answer = ReturnType<SidebarApi[K]>;
   return new Promise((resolve) => {
     const runner = google.script.run
-      .withSuccessHandler((value) => resolve(value as Result<T>))
-      .withFailureHandler((error) => resolve({ ok: false, message: failureMessage(error) }));
-    (runner[name] as () => void)();
+      .withSuccessHandler((value) => resolve(value as Answer))
+      .withFailureHandler((error) => resolve({ ok: false, message: failureMessage(error) } as Answer));
+    (runner[name] as (...a: unknown[]) => void)(...args);
   });
 }
 
-function setStatus(text: string, error = false): void {
+// ---------------------------------------------------------------- small DOM helpers
+
+type Child = Node | string;
+
+/** An element with text children only: strings become text nodes, never markup. */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  node.append(...children);
+  return node;
+}
+
+function button(label: string, onClick: (b: HTMLButtonElement) => void, className = ""): HTMLButtonElement {
+  const b = el("button", { className, text: label });
+  b.type = "button";
+  b.addEventListener("click", () => onClick(b));
+  return b;
+}
+
+/** The one status line: a report ("ok"), a refusal or failure ("error"), or progress (""). */
+function setStatus(text: string, kind: "" | "ok" | "error" = ""): void {
   const status = byId("status");
   status.textContent = text;
-  status.className = error ? "error" : "";
+  status.className = text ? kind : "";
 }
 
-async function run(button: HTMLButtonElement, name: string): Promise<void> {
-  button.disabled = true;
-  setStatus("Sedang memeriksa…");
-  const result = await call<string>(name);
-  button.disabled = false;
-  if (result.ok) setStatus(result.value);
-  else setStatus(result.message, true);
-  await showRow();
-}
-
-async function showRow(): Promise<void> {
-  const list = byId("row");
-  list.replaceChildren();
-  const result = await call<ActiveRow | null>("apiActiveRow");
-  if (!result.ok) return setStatus(result.message, true);
-  const row = result.value;
-  const entries: [string, string][] = row
-    ? [["Baris", `${row.sheet} baris ${row.row}`], ["ID Permohonan", row.id || "(belum ada)"], ["Hasil Pemeriksaan", row.checkResult],
-      ["Keputusan", row.decision], ["Alasan", row.reasons], ["Temuan", row.findings]]
-    : [["Baris", "Pilih satu baris permohonan di sheet."]];
-  for (const [term, value] of entries) {
-    const dt = document.createElement("dt");
-    dt.textContent = term;
-    const dd = document.createElement("dd");
-    dd.textContent = value || "-";
-    list.append(dt, dd);
+/** Disables every action while a call runs: one call at a time. */
+async function busy<T>(text: string, work: () => Promise<T>): Promise<T> {
+  const main = byId("panel");
+  main.setAttribute("aria-busy", "true");
+  const buttons = [...main.querySelectorAll("button")];
+  for (const b of buttons) b.disabled = true;
+  setStatus(text);
+  try {
+    return await work();
+  } finally {
+    for (const b of buttons) b.disabled = false;
+    main.removeAttribute("aria-busy");
   }
 }
 
-byId<HTMLButtonElement>("check-all").addEventListener("click", (e) => void run(e.currentTarget as HTMLButtonElement, "apiCheckAll"));
-byId<HTMLButtonElement>("check-selected").addEventListener("click", (e) => void run(e.currentTarget as HTMLButtonElement, "apiCheckSelected"));
-byId<HTMLButtonElement>("refresh").addEventListener("click", () => void showRow());
-void showRow();
+function deadlineText(deadline: string | null, daysLeft: number | null): string {
+  if (!deadline || daysLeft === null) return "-";
+  const when = daysLeft > 0 ? `${daysLeft} hari lagi` : daysLeft === 0 ? "hari ini" : `lewat ${-daysLeft} hari`;
+  return `${formatLongDate(deadline)} (${when})`;
+}
+
+const DECISION_CLASS: Record<string, string> = {
+  Layak: "ok", "Tidak Layak": "bad", "Berkas Belum Lengkap": "warn", "Perlu Verifikasi": "info", "Data Tidak Valid": "bad",
+};
+
+
+// ---------------------------------------------------------------- inspector
+
+function field(term: string, value: Child, className = ""): Node[] {
+  return [el("dt", { text: term }), el("dd", { className }, value)];
+}
+
+function renderInspector(row: Inspector | null): void {
+  const box = byId("inspector");
+  if (!row) {
+    box.replaceChildren(el("p", { className: "muted", text: "Pilih satu baris permohonan di sheet, lalu tekan Muat baris terpilih." }));
+    return;
+  }
+  const head = el("div", { className: "card-head" },
+    el("strong", { className: "name", text: row.name || "(tanpa nama)" }),
+    el("span", { className: "muted", text: `${row.id || "belum ada ID"} · ${row.sheet} baris ${row.row}` }));
+  head.tabIndex = -1;
+  const facts = el("dl", { className: "facts" },
+    ...field("Keputusan", el("span", { className: `badge ${DECISION_CLASS[row.decision] ?? ""}`, text: row.decision || "-" })),
+    ...field("Tahap", row.stage || "-"),
+    ...field("Batas Reaktivasi", deadlineText(row.deadline, row.daysLeft), row.daysLeft !== null && row.daysLeft <= 14 ? "soon" : ""),
+    ...field("NIK", row.nik || "-"),
+    ...(row.urgent ? field("Mendesak", "Ya") : []));
+  const parts: Node[] = [head, facts];
+  if (row.warning) parts.push(el("p", { className: "warning", text: row.warning }));
+  if (row.reasons.length) parts.push(el("h3", { text: "Alasan dan saran" }), el("ul", { className: "reasons" }, ...row.reasons.map((r) => el("li", { text: r }))));
+  parts.push(el("h3", { text: row.findings.length ? `Temuan (${row.findings.length})` : "Temuan" }));
+  parts.push(row.findings.length
+    ? el("ul", { className: "findings" }, ...row.findings.map((f) =>
+      el("li", { className: f.severity }, el("span", { className: "column", text: f.column }), el("span", { text: f.message }))))
+    : el("p", { className: "muted", text: "Tidak ada temuan." }));
+  parts.push(el("h3", { text: "Tindakan" }), actionsBox(row));
+  parts.push(el("h3", { text: "Riwayat" }), historyList(row.history));
+  box.replaceChildren(el("article", { className: "card" }, ...parts));
+}
+
+function actionsBox(row: Inspector): HTMLElement {
+  if (row.actions.length === 0) return el("p", { className: "muted", text: "Tidak ada tindakan untuk peran Anda pada tahap ini." });
+  const ref: RowRef = { row: row.row, id: row.id };
+  const form = noteForm(row, ref);
+  const buttons = row.actions.map((a: RowActionInfo) =>
+    button(a.label, () => {
+      if (a.needsNote) {
+        form.hidden = false;
+        form.querySelector("textarea")!.focus();
+      } else void runRowAction(a.id, a.label, row.sheet, [ref], "");
+    }, a.id === "return" ? "secondary" : ""));
+  return el("div", { className: "actions" }, el("div", { className: "row-buttons" }, ...buttons), form);
+}
+
+/** Kembalikan asks for its note here; the server refuses an empty one too. */
+function noteForm(row: Inspector, ref: RowRef): HTMLElement {
+  const label = el("label", { text: "Catatan pengembalian (wajib)" });
+  const area = el("textarea");
+  area.id = "return-note";
+  area.rows = 3;
+  label.htmlFor = area.id;
+  const error = el("p", { className: "error" });
+  const send = button("Kirim Pengembalian", () => {
+    if (!area.value.trim()) {
+      error.textContent = "Tulis catatan pengembalian: alasan dan apa yang perlu diperbaiki.";
+      area.focus();
+      return;
+    }
+    void runRowAction("return", "Kembalikan", row.sheet, [ref], area.value);
+  });
+  const cancel = button("Batal", () => {
+    form.hidden = true;
+  }, "secondary");
+  const form = el("div", { className: "note-form" }, label, area, error, el("div", { className: "row-buttons" }, send, cancel));
+  form.hidden = true;
+  return form;
+}
+
+function historyList(lines: LogEntry[]): HTMLElement {
+  if (lines.length === 0) return el("p", { className: "muted", text: "Belum ada riwayat di sheet Log." });
+  return el("ol", { className: "history" }, ...lines.map((l) =>
+    el("li", {},
+      el("span", { className: "muted", text: `${l.at} · ${l.user}` }),
+      el("span", { text: `${l.action}: ${l.from || "-"} → ${l.to || "-"}` }),
+      ...(l.note ? [el("span", { className: "note", text: l.note })] : []))));
+}
+
+async function loadInspector(): Promise<void> {
+  const result = await call("apiInspect");
+  if (!result.ok) return setStatus(result.message, "error");
+  renderInspector(result.value);
+}
+
+// ---------------------------------------------------------------- queues and panel
+
+function queueItem(item: QueueItem): HTMLElement {
+  const b = button("", () => void selectItem(item), "item");
+  b.append(
+    el("span", { className: "item-name", text: item.name || item.id }),
+    el("span", { className: "muted", text: `${item.id} · NIK ${item.maskedNik || "-"}` }),
+    el("span", { className: "muted", text: `${item.stage || "-"}${item.deadline ? ` · batas ${deadlineText(item.deadline, item.daysLeft)}` : ""}` }));
+  return el("li", {}, b);
+}
+
+function renderQueue(queue: Queue): HTMLElement {
+  const summary = el("summary", {}, el("span", { text: queue.title }), el("span", { className: `count${queue.total ? " has" : ""}`, text: String(queue.total) }));
+  const body: Node[] = queue.items.length
+    ? [el("ul", { className: "queue" }, ...queue.items.map(queueItem))]
+    : [el("p", { className: "muted", text: "Tidak ada permohonan." })];
+  if (queue.total > queue.items.length) body.push(el("p", { className: "muted", text: `… dan ${queue.total - queue.items.length} lainnya (batas terdekat ditampilkan lebih dulu).` }));
+  const details = el("details", {}, summary, ...body);
+  details.open = queue.total > 0;
+  return details;
+}
+
+function renderPanel(state: PanelState): void {
+  byId("who").textContent = `${state.email} · ${state.roles.join(", ")}`;
+  const can = (id: ActionId) => state.actions.includes(id);
+  byId("check-all").hidden = !can("check");
+  byId("check-selected").hidden = !can("check");
+  byId("draft-selected").hidden = !can("draft");
+  byId("sheet-actions").hidden = !can("check") && !can("draft");
+  byId("queues").replaceChildren(...(state.queues.length ? state.queues.map(renderQueue) : [el("p", { className: "muted", text: "Tidak ada antrean untuk peran Anda." })]));
+}
+
+async function loadPanel(): Promise<void> {
+  const result = await call("apiPanel");
+  if (!result.ok) return setStatus(result.message, "error");
+  renderPanel(result.value);
+}
+
+async function selectItem(item: QueueItem): Promise<void> {
+  const result = await busy("Memilih baris…", () => call("apiSelectRow", item.sheet, item.id));
+  if (!result.ok) return setStatus(result.message, "error");
+  setStatus(`${item.id} dipilih (${item.sheet} baris ${result.value?.row ?? item.row}).`, "ok");
+  renderInspector(result.value);
+  byId("inspector").querySelector<HTMLElement>(".card-head")?.focus();
+}
+
+async function refreshAll(): Promise<void> {
+  await loadInspector();
+  await loadPanel();
+}
+
+// ---------------------------------------------------------------- actions
+
+function showReport(result: Result<string>): void {
+  if (result.ok) setStatus(result.value, "ok");
+  else setStatus(result.message, "error");
+}
+
+async function runRowAction(action: ActionId, label: string, sheet: string | null, refs: RowRef[] | null, note: string): Promise<void> {
+  const result = await busy(`${label}…`, () => call("apiRunAction", action, sheet, refs, note));
+  showReport(result);
+  await refreshAll();
+  // The report stays visible after the refresh.
+  showReport(result);
+}
+
+function setProgress(done: number, total: number): void {
+  const box = byId("progress");
+  box.hidden = total === 0;
+  const bar = byId<HTMLProgressElement>("progress-bar");
+  bar.max = Math.max(total, 1);
+  bar.value = done;
+  byId("progress-text").textContent = `${done} dari ${total} permohonan`;
+}
+
+/** Buat Draf Surat on the selected rows, a few per call, with the count so far. */
+async function draftSelected(): Promise<void> {
+  const lines: string[] = [];
+  let failed = "";
+  await busy("Menyiapkan draf surat…", async () => {
+    const plan = await call("apiDraftPlan");
+    if (!plan.ok) {
+      failed = plan.message;
+      return;
+    }
+    const { sheet, rows, refused } = plan.value;
+    lines.push(...refused.map((r) => `• ${r}`));
+    let drafted = 0;
+    setProgress(0, rows.length);
+    for (let i = 0; i < rows.length; i += DRAFT_CHUNK) {
+      setStatus(`Membuat draf surat ${Math.min(i + DRAFT_CHUNK, rows.length)} dari ${rows.length}…`);
+      const result = await call("apiRunAction", "draft", sheet, rows.slice(i, i + DRAFT_CHUNK), "");
+      if (!result.ok) {
+        failed = result.message;
+        break;
+      }
+      const [first = "", ...rest] = result.value.split("\n");
+      const count = /^(\d+) draf/.exec(first);
+      drafted += count ? Number(count[1]) : 0;
+      lines.push(...rest);
+      setProgress(Math.min(i + DRAFT_CHUNK, rows.length), rows.length);
+      // Out of Docs quota or time: the next chunk would stop the same way.
+      if (rest.some((l) => /Kuota|belum dibuatkan surat|Google Docs gagal/.test(l))) break;
+    }
+    lines.unshift(`${drafted} dari ${rows.length} draf surat dibuat atau diperbarui.`);
+  });
+  await refreshAll();
+  if (failed) setStatus([failed, ...lines.slice(1)].join("\n"), "error");
+  else setStatus(lines.join("\n"), "ok");
+}
+
+async function checkAll(): Promise<void> {
+  const result = await busy("Sedang memeriksa…", () => call("apiCheckAll"));
+  await refreshAll();
+  showReport(result);
+}
+
+byId("check-all").addEventListener("click", () => void checkAll());
+byId("check-selected").addEventListener("click", () => void runRowAction("check", "Sedang memeriksa", null, null, ""));
+byId("draft-selected").addEventListener("click", () => void draftSelected());
+byId("refresh").addEventListener("click", () => void busy("Memuat…", refreshAll).then(() => setStatus("")));
+void refreshAll();

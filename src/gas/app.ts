@@ -1,7 +1,5 @@
-/** Menu actions and the sidebar API: each runs guarded, so users see Indonesian text, never a trace. */
-import { type ColumnKey, mapHeaders } from "../domain/columns";
+/** Menu actions (the sidebar's are in sidebarApi.ts): each runs guarded, so users see Indonesian text, never a trace. */
 import { SETTINGS_SHEET } from "../domain/settings";
-import { cellText } from "../domain/text";
 import { approve, checkIntegrity, handOver, reopen, returnRows } from "./approvals";
 import { readLog } from "./auditLog";
 import { bringBackBpjsEdit, syncBpjs } from "./bpjs";
@@ -63,16 +61,6 @@ function fromMenu(context: string, action: (ss: Spreadsheet) => string, startMes
   }
 }
 
-/** Runs an action for the sidebar: returns {ok, message} instead of throwing. */
-function fromSidebar<T>(context: string, action: (ss: Spreadsheet) => T): { ok: true; value: T } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: action(activeSpreadsheet()) };
-  } catch (error) {
-    logError(context, error);
-    return { ok: false, message: userMessage(error) };
-  }
-}
-
 function requestSheet(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new UserError(`Sheet "${name}" tidak ditemukan. Jalankan menu PBI-JK › Siapkan Sheet.`);
@@ -106,13 +94,14 @@ export function checkAll(ss: Spreadsheet, now = new Date()): string {
   });
 }
 
-export function checkSelected(ss: Spreadsheet, now = new Date()): string {
+/** Periksa Baris Terpilih; `only` (the sidebar's rows) replaces the selection. */
+export function checkSelected(ss: Spreadsheet, now = new Date(), only: readonly number[] | null = null): string {
   const { settings, note } = settingsForChecks(ss);
   const sheet = ss.getActiveSheet();
   if (!settings.sheets.some((s) => s.sheet === sheet.getName())) {
     throw new UserError(`Pilih baris di sheet permohonan (${settings.sheets.map((s) => `"${s.sheet}"`).join(", ")}) lalu coba lagi.`);
   }
-  const rows = selectedRowNumbers(ss);
+  const rows = only ? new Set(only) : selectedRowNumbers(ss);
   if (rows.size === 0) throw new UserError("Pilih satu atau beberapa baris permohonan (bukan baris judul), lalu coba lagi.");
   const summary: CheckSummary = withDocumentLock(() => checkSheet(sheet, settings, now, rows));
   return describeSummary(summary) + note;
@@ -125,38 +114,6 @@ export function openSettings(ss: Spreadsheet): string {
   const { problems } = loadSettings(ss);
   if (problems.length) throw new UserError(describeProblems(problems));
   return "Pengaturan valid.";
-}
-
-export interface ActiveRowInfo {
-  sheet: string;
-  row: number;
-  id: string;
-  checkResult: string;
-  decision: string;
-  reasons: string;
-  findings: string;
-}
-
-/** What the sidebar shows for the selected row: the add-on's own columns only (no NIK or KK). */
-export function activeRowInfo(ss: Spreadsheet): ActiveRowInfo | null {
-  const sheet = ss.getActiveSheet();
-  const row = ss.getActiveRange()?.getRow() ?? 0;
-  if (row < 2) return null;
-  const width = sheet.getLastColumn();
-  if (width === 0) return null;
-  const columns = mapHeaders(sheet.getRange(1, 1, 1, width).getDisplayValues()[0]!);
-  // Not a request sheet (Pengaturan, Log, a user's own): nothing to show.
-  if (columns.checkResult === undefined) return null;
-  const cells = sheet.getRange(row, 1, 1, width).getDisplayValues()[0]!;
-  const at = (key: ColumnKey) => {
-    const i = columns[key];
-    return i === undefined ? "" : cellText(cells[i]);
-  };
-  const noteCol = columns.checkResult;
-  const findings = noteCol === undefined ? "" : sheet.getRange(row, noteCol + 1).getNote();
-  return {
-    sheet: sheet.getName(), row, id: at("id"), checkResult: at("checkResult"), decision: at("decision"), reasons: at("reasons"), findings,
-  };
 }
 
 export const menu = {
@@ -197,17 +154,6 @@ export const menu = {
       alert(userMessage(error));
     }
   },
-};
-
-export const sidebarApi = {
-  checkAll: () => fromSidebar("apiCheckAll", (ss) => checkAll(ss)),
-  checkSelected: () => fromSidebar("apiCheckSelected", (ss) => checkSelected(ss)),
-  activeRow: () => fromSidebar("apiActiveRow", activeRowInfo),
-  approve: (rows: number[] | null, note?: string) => fromSidebar("apiApprove", (ss) => approve(ss, rows, note)),
-  returnRows: (rows: number[] | null, note?: string) => fromSidebar("apiReturn", (ss) => returnRows(ss, rows, note)),
-  handOver: (rows: number[] | null, note?: string) => fromSidebar("apiHandOver", (ss) => handOver(ss, rows, note)),
-  reopen: (rows: number[] | null, note?: string) => fromSidebar("apiReopen", (ss) => reopen(ss, rows, note)),
-  checkIntegrity: () => fromSidebar("apiCheckIntegrity", checkIntegrity),
 };
 
 /** onEdit waits at most this long: a simple trigger has 30 s in all. */

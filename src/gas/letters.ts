@@ -70,6 +70,8 @@ export interface DraftOptions {
   /** Milliseconds since some origin; the time budget counts with it. */
   clock?: () => number;
   budgetMs?: number;
+  /** Sheet rows to draft (the sidebar's chunks); default: the selection. */
+  rows?: readonly number[] | null;
 }
 
 interface Job {
@@ -117,7 +119,7 @@ export function draftLetters(ss: Spreadsheet, options: DraftOptions = {}): strin
   if (!settings.sheets.some((s) => s.sheet === sheet.getName())) {
     throw new UserError(`Pilih baris di sheet permohonan (${settings.sheets.map((s) => `"${s.sheet}"`).join(", ")}) lalu coba lagi.`);
   }
-  const selected = selectedRowNumbers(ss);
+  const selected = options.rows ? new Set(options.rows) : selectedRowNumbers(ss);
   if (selected.size === 0) throw new UserError("Pilih satu atau beberapa baris permohonan (bukan baris judul), lalu coba lagi.");
   const profile = profileForSheet(settings, sheet.getName());
   if (!chooseSigner(settings.signers, profile)) {

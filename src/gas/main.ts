@@ -2,7 +2,8 @@
  * Apps Script entry points. The build re-exposes every export here as a top-level function,
  * since Apps Script only sees top-level function declarations.
  */
-import { buildMenu, handleEdit, menu, sidebarApi } from "./app";
+import { buildMenu, handleEdit, menu } from "./app";
+import { sidebarApi } from "./sidebarApi";
 
 export function onOpen(): void {
   buildMenu();
@@ -29,11 +30,5 @@ export const menuReopen = menu.reopen;
 export const menuSyncBpjs = menu.syncBpjs;
 export const menuCheckIntegrity = menu.checkIntegrity;
 export const menuRefreshRekap = menu.refreshRekap;
-export const apiCheckAll = sidebarApi.checkAll;
-export const apiCheckSelected = sidebarApi.checkSelected;
-export const apiActiveRow = sidebarApi.activeRow;
-export const apiApprove = sidebarApi.approve;
-export const apiReturn = sidebarApi.returnRows;
-export const apiHandOver = sidebarApi.handOver;
-export const apiReopen = sidebarApi.reopen;
-export const apiCheckIntegrity = sidebarApi.checkIntegrity;
+// Destructured from the typed bridge: a name missing here or renamed there fails the type-check.
+export const { apiCheckAll, apiPanel, apiInspect, apiSelectRow, apiDraftPlan, apiRunAction } = sidebarApi;

@@ -189,8 +189,8 @@ test("the sidebar opens in a 300 px panel and shows the selected row's result", 
   const frame = await sidebarFrame();
   expect(await page.locator("#sidebar iframe").evaluate((f) => f.getBoundingClientRect().width)).toBe(300);
   await frame.getByRole("button", { name: "Muat baris terpilih" }).click();
-  await frame.waitForFunction(`document.getElementById("row").textContent.includes("Permohonan baris ${row}")`);
-  const text = await frame.locator("#row").textContent();
+  await frame.waitForFunction(`document.getElementById("inspector").textContent.includes("Permohonan baris ${row}")`);
+  const text = await frame.locator("#inspector").textContent();
   expect(text).toContain("Tidak Layak");
   const id = sheetApi().getSheetByName("Permohonan")!.getRange(row, headerColumn("Permohonan", "ID Permohonan")).getDisplayValue();
   expect(text).toContain(id);
@@ -226,7 +226,7 @@ test("a name written as HTML stays text, in the grid and in the sidebar", async 
   await runMenu("Buka Panel");
   const frame = await sidebarFrame();
   await frame.getByRole("button", { name: "Muat baris terpilih" }).click();
-  await frame.waitForFunction(`document.getElementById("row").textContent.includes("baris ${row}")`);
+  await frame.waitForFunction(`document.getElementById("inspector").textContent.includes("baris ${row}")`);
   expect(await frame.locator("img").count()).toBe(0);
   expect(nativeDialogs).toEqual([]);
 });

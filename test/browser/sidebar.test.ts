@@ -1,22 +1,21 @@
 /**
  * The real sidebar in Debian's Chromium, with google.script.run bridged to the real server code
- * running on the fakes.
+ * running on the fakes. Arguments and answers pass through JSON, as Apps Script's bridge does.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { sidebarApi } from "../../src/gas/app";
+import { ROW_ACTIONS, sidebarApi } from "../../src/gas/sidebarApi";
 import type { FakeEnv } from "../fakes";
-import { eligible, freshEnv, headerIndex, preparedSheet, writeRows } from "../gas/helpers";
+import { type FakeDocs, installFakeDocs } from "../fakes/document";
+import { eligible, headerIndex, freshEnv, preparedSheet, writeRows } from "../gas/helpers";
+import { configureOffice, KABID, OPERATOR } from "../gas/letterHelpers";
 
 const html = readFileSync(join(__dirname, "../../dist/sidebar.html"), "utf8");
-const SERVER: Record<string, () => unknown> = {
-  apiCheckAll: sidebarApi.checkAll,
-  apiCheckSelected: sidebarApi.checkSelected,
-  apiActiveRow: sidebarApi.activeRow,
-};
+const SERVER = sidebarApi as unknown as Record<string, (...args: unknown[]) => unknown>;
+const ARTIFACTS = join(__dirname, "../../build/artifacts");
 
-/** A google.script.run look-alike: every call goes to window.__server(name). */
+/** A google.script.run look-alike: every call goes to window.__server(name, args). */
 const BRIDGE = `
 window.google = { script: { get run() {
   const handlers = { ok: () => {}, fail: () => {} };
@@ -34,7 +33,9 @@ let page: Page;
 /** When set, the next server call fails with this error, as google.script.run would report it. */
 let nextFailure: { name: string; message: string } | null = null;
 let dialogs: string[];
+let served: string[];
 let env: FakeEnv;
+let docs: FakeDocs & { uninstall(): void };
 let sheet: GoogleAppsScript.Spreadsheet.Sheet;
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -49,32 +50,62 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-beforeEach(async () => {
-  env = freshEnv();
-  sheet = preparedSheet(env);
-  writeRows(sheet, [eligible("Siti Aminah", 1), eligible("Budi Santoso", 2, { "Dok. KTP": false })]);
-  page = await browser.newPage();
-  dialogs = [];
-  nextFailure = null;
+/** Opens the sidebar as Apps Script shows it: 300 px wide. */
+async function openSidebar(): Promise<void> {
+  page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.exposeFunction("__server", (name: string) => {
+  await page.exposeFunction("__server", (name: string, args: string) => {
+    served.push(name);
     if (nextFailure) {
       const failure = Object.assign(new Error(nextFailure.message), { name: nextFailure.name });
       nextFailure = null;
       throw failure;
     }
-    return JSON.stringify(SERVER[name]!());
+    return JSON.stringify(SERVER[name]!(...(JSON.parse(args) as unknown[])));
   });
   // setContent does not run init scripts, so the bridge goes in first, as Apps Script's does.
   await page.setContent(html.replace("<head>", () => `<head><script>${BRIDGE}</script>`));
+  await page.waitForFunction(`document.getElementById("who").textContent !== "" || document.getElementById("status").className === "error"`);
+}
+
+beforeEach(async () => {
+  env = freshEnv();
+  sheet = preparedSheet(env);
+  docs = installFakeDocs();
+  writeRows(sheet, [eligible("Siti Aminah", 1), eligible("Budi Santoso", 2, { "Dok. KTP": false })]);
+  dialogs = [];
+  served = [];
+  nextFailure = null;
+  await openSidebar();
 });
 afterEach(async () => {
   await page.close();
+  docs.uninstall();
   env.uninstall();
 });
+
+/** Pengaturan of an office with an operator and a Kabid; reopens the panel for `user`. */
+async function office(user: string): Promise<void> {
+  configureOffice(env);
+  env.setUser(user);
+  await page.close();
+  await openSidebar();
+}
+
+async function waitStatus(text: string): Promise<string> {
+  await page.waitForFunction(`document.getElementById("status").textContent.includes(${JSON.stringify(text)})`);
+  return (await page.locator("#status").textContent()) ?? "";
+}
+
+async function inspectRow(row: number): Promise<string> {
+  env.setSelection(sheet.getRange(row, 1));
+  await page.getByRole("button", { name: "Muat baris terpilih" }).click();
+  await page.waitForFunction(`document.getElementById("inspector").textContent.includes("baris ${row}")`);
+  return (await page.locator("#inspector").textContent()) ?? "";
+}
 
 test("Periksa Semua checks the sheet and reports in Indonesian", async () => {
   await page.getByRole("button", { name: "Periksa Semua" }).click();
@@ -88,14 +119,11 @@ test("Periksa Semua checks the sheet and reports in Indonesian", async () => {
 test("the selected row's result is shown as text", async () => {
   await page.getByRole("button", { name: "Periksa Semua" }).click();
   await page.waitForFunction(`document.getElementById("status").textContent.includes("diperiksa")`);
-  env.setSelection(sheet.getRange("A3"));
-  await page.getByRole("button", { name: "Muat baris terpilih" }).click();
-  await page.waitForFunction(`document.getElementById("row").textContent.includes("Permohonan baris 3")`);
-  const text = await page.locator("#row").textContent();
+  const text = await inspectRow(3);
   expect(text).toContain("Berkas Belum Lengkap");
   expect(text).toContain("PBI-2026-00002");
   // Names in the sheet are data: shown as text, never parsed as HTML.
-  expect(await page.locator("#row script, #row img").count()).toBe(0);
+  expect(await page.locator("#inspector script, #inspector img").count()).toBe(0);
 });
 
 test("a server-side problem is shown as a readable error", async () => {
@@ -116,12 +144,9 @@ async function noMarkupRan(): Promise<void> {
 }
 
 test("HTML in a sheet's data is shown as text: no element is created and nothing runs", async () => {
-  // An ID typed by hand reaches the panel through apiActiveRow.
+  // An ID typed by hand reaches the panel through apiInspect.
   sheet.getRange(3, headerIndex(sheet).get("ID Permohonan")! + 1).setValues([[XSS]]);
-  env.setSelection(sheet.getRange("A3"));
-  await page.getByRole("button", { name: "Muat baris terpilih" }).click();
-  await page.waitForFunction(`document.getElementById("row").textContent.includes("Permohonan baris 3")`);
-  expect(await page.locator("#row").textContent()).toContain(XSS);
+  expect(await inspectRow(3)).toContain(XSS);
   await noMarkupRan();
 });
 
@@ -156,3 +181,140 @@ describe("a failed call says why, in Indonesian", () => {
     expect(status).not.toMatch(/Cannot read|reading from storage/);
   });
 });
+
+describe("the row inspector and actions, by role", () => {
+  /** Row 2: Siti, Draf; row 3: Budi, no KTP; row 4: an eligible row waiting for the Kabid's paraf. */
+  async function checked(user: string, extra: Record<string, unknown>[] = []): Promise<void> {
+    writeRows(sheet, [eligible("Siti Aminah", 1), eligible("Budi Santoso", 2, { "Dok. KTP": false }), ...extra]);
+    configureOffice(env);
+    // Checked by the operator first, as in the office.
+    env.setUser(OPERATOR);
+    expect(SERVER.apiCheckAll!()).toMatchObject({ ok: true });
+    await office(user);
+  }
+
+  test("shows the right decision, reasons and findings under the sheet's own header", async () => {
+    await checked(OPERATOR);
+    // The office calls the column "No KTP"; a NIK typed short. The panel checks the row as it is now.
+    sheet.getRange(1, headerIndex(sheet).get("NIK")! + 1).setValues([["No KTP"]]);
+    sheet.getRange(3, headerIndex(sheet).get("No KTP")! + 1).setValues([["3273"]]);
+    const text = await inspectRow(3);
+    expect(text).toContain("Data Tidak Valid");
+    const finding = page.locator(".findings li").first();
+    expect(await finding.locator(".column").textContent()).toBe("No KTP");
+    expect(await finding.textContent()).toContain("16 angka");
+    const siti = await inspectRow(2);
+    expect(siti).toContain("Layak");
+    expect(siti).toContain("Draf");
+    expect(await page.locator("#inspector").getByRole("button").allTextContents()).toEqual(["Periksa", "Buat Draf Surat"]);
+  });
+
+  test("a refused action shows the server's message (the role is checked again on the server)", async () => {
+    await checked(OPERATOR);
+    await inspectRow(2);
+    // The operator's role is taken away while the panel is open: the button is stale, the server refuses.
+    env.setUser(KABID);
+    await page.locator("#inspector").getByRole("button", { name: "Buat Draf Surat" }).click();
+    await page.waitForFunction(`document.getElementById("status").className === "error"`);
+    expect(await page.locator("#status").textContent()).toContain("Buat Draf Surat hanya untuk peran Operator");
+    expect(docs.documents.size).toBe(0);
+    // Reloaded for the Kabid: no buttons for a Draf row.
+    expect(await page.locator("#inspector").getByRole("button").count()).toBe(0);
+  });
+
+  test("keyboard only: Tab to Buat Draf Surat, Enter drafts; the history shows the move", async () => {
+    await checked(OPERATOR);
+    await inspectRow(2);
+    await page.locator("body").focus();
+    await tabTo("Buat Draf Surat");
+    await page.keyboard.press("Enter");
+    const status = await waitStatus("draf surat dibuat");
+    expect(status).toContain("1 draf surat dibuat");
+    await page.waitForFunction(`document.querySelector(".history") !== null`);
+    expect(await page.locator(".history").textContent()).toContain("Buat Draf Surat: Draf → Paraf Kabid");
+  });
+
+  describe("with Kembalikan wired in", () => {
+    const saved = { ...ROW_ACTIONS };
+    let notes: (string | undefined)[];
+    beforeEach(() => {
+      notes = [];
+      ROW_ACTIONS.return = (_ss, rows, note) => {
+        notes.push(note);
+        return `Baris ${rows?.join(", ")} dikembalikan ke Perbaikan.`;
+      };
+    });
+    afterEach(() => Object.assign(ROW_ACTIONS, saved));
+
+    test("keyboard only: Kembalikan asks for a note in the panel; an empty note is refused", async () => {
+      writeRows(sheet, [eligible("Citra", 3, { Tahap: "Paraf Kabid" })], 4);
+      await checked(KABID);
+      // A queue item, by keyboard: it selects the row and shows it.
+      await page.locator("body").focus();
+      await tabTo("Citra");
+      await page.keyboard.press("Enter");
+      await waitStatus("dipilih");
+      expect(env.spreadsheet.getActiveRange()!.getRow()).toBe(4);
+      await tabTo("Kembalikan");
+      await page.keyboard.press("Enter");
+      expect(await page.evaluate(`document.activeElement.id`)).toBe("return-note");
+      await tabTo("Kirim Pengembalian");
+      await page.keyboard.press("Enter");
+      expect(await page.locator(".note-form .error").textContent()).toContain("Tulis catatan pengembalian");
+      expect(notes).toEqual([]);
+      await page.locator("#return-note").focus();
+      await page.keyboard.type("Nomor KK di surat salah");
+      await tabTo("Kirim Pengembalian");
+      await page.keyboard.press("Enter");
+      await waitStatus("dikembalikan");
+      expect(notes).toEqual(["Nomor KK di surat salah"]);
+    });
+  });
+
+  test("an XSS name stays text in the inspector and in the queues", async () => {
+    const name = `<img src=x onerror="window.__xss=1;alert('xss')">`;
+    writeRows(sheet, [eligible(name, 3, { Tahap: "Paraf Kabid", Mendesak: true })], 4);
+    await checked(KABID);
+    await page.waitForFunction(`document.getElementById("queues").textContent.includes("Menunggu paraf saya")`);
+    expect(await page.locator("#queues").textContent()).toContain(name);
+    expect(await inspectRow(4)).toContain(name);
+    await noMarkupRan();
+  });
+
+  test("batch drafting goes in chunks with a progress bar, n of m", async () => {
+    const many = Array.from({ length: 7 }, (_, i) => eligible(`Pemohon ${i + 1}`, 10 + i));
+    await checked(OPERATOR, many);
+    env.setSelection(sheet.getRange(2, 1, 9, 1));
+    served = [];
+    await page.getByRole("button", { name: "Buat Draf Surat (baris terpilih)" }).click();
+    const status = await waitStatus("dari 8 draf surat dibuat");
+    expect(status).toContain("8 dari 8 draf surat dibuat");
+    expect(status).toContain("Baris 3");
+    expect(await page.locator("#progress-text").textContent()).toBe("8 dari 8 permohonan");
+    expect(served.filter((n) => n === "apiRunAction")).toHaveLength(2);
+    expect(docs.documents.size).toBe(8);
+  });
+
+  test("screenshots at 300 px: the operator's inspector and the Kabid's queues", async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeRows(sheet, [eligible("Citra Lestari", 3, { Tahap: "Paraf Kabid", Mendesak: true }), eligible("Dedi Kurniawan", 4, { Tahap: "Paraf Kabid" })], 4);
+    await checked(OPERATOR);
+    sheet.getRange(3, headerIndex(sheet).get("NIK")! + 1).setValues([["3273"]]);
+    await inspectRow(3);
+    await page.screenshot({ path: join(ARTIFACTS, "sidebar-operator.png"), fullPage: true });
+    await office(KABID);
+    await inspectRow(4);
+    await page.screenshot({ path: join(ARTIFACTS, "sidebar-kabid.png"), fullPage: true });
+    expect(existsSync(join(ARTIFACTS, "sidebar-kabid.png"))).toBe(true);
+  });
+});
+
+/** Presses Tab until the focused element's text contains `text` (keyboard-only use). */
+async function tabTo(text: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    const focused = (await page.evaluate(`document.activeElement ? document.activeElement.textContent : ""`)) as string;
+    if (focused.includes(text)) return;
+  }
+  throw new Error(`Tab never reached "${text}"`);
+}

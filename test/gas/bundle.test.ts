@@ -7,8 +7,7 @@ import { createFakeServices } from "../fakes";
 const code = readFileSync(join(__dirname, "../../dist/Code.js"), "utf8");
 const ENTRY_POINTS = ["onOpen", "onInstall", "onEdit", "menuSetup", "menuCheckAll", "menuCheckSelected",
   "menuOpenPanel", "menuSettings", "menuDraftLetters", "menuApprove", "menuReturn", "menuHandOver", "menuReopen", "menuSyncBpjs",
-  "menuCheckIntegrity", "menuRefreshRekap", "apiCheckAll", "apiCheckSelected", "apiActiveRow", "apiApprove", "apiReturn", "apiHandOver",
-  "apiReopen", "apiCheckIntegrity"];
+  "menuCheckIntegrity", "menuRefreshRekap", "apiCheckAll", "apiPanel", "apiInspect", "apiSelectRow", "apiDraftPlan", "apiRunAction"];
 
 /** Loads the bundle with a console that records: the entry points catch and log every crash. */
 function load() {
@@ -62,7 +61,7 @@ test("the bundle needs no Node or browser globals and runs menu, setup, check an
   call("onEdit", { range: nikCell });
   expect(sheet.getRange(2, headers.indexOf("Keputusan") + 1).getValues()[0]![0]).toBe("Data Tidak Valid");
   expect(sheet.getRange(2, headers.indexOf("Hasil Pemeriksaan") + 1).getNote()).toContain("NIK_FORMAT");
-  const result = call("apiActiveRow") as { ok: boolean };
+  const result = call("apiInspect") as { ok: boolean };
   expect(result.ok).toBe(true);
   call("menuDraftLetters"); // admin is not an operator: refused in Indonesian, no Docs touched
   expect(fakes.ui.alerts.at(-1)!.prompt).toContain("hanya untuk peran Operator");

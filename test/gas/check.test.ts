@@ -1,4 +1,5 @@
-import { checkAll, checkSelected, sidebarApi } from "../../src/gas/app";
+import { checkAll, checkSelected } from "../../src/gas/app";
+import { sidebarApi } from "../../src/gas/sidebarApi";
 import { menuCheckAll, onEdit } from "../../src/gas/main";
 import type { FakeEnv } from "../fakes";
 import { cellOf, column, eligible, freshEnv, headerIndex, nik, onSecondRead, preparedSheet, TODAY, writeRows } from "./helpers";
@@ -217,5 +218,5 @@ test("the sidebar shows nothing for a row of a sheet that is not a request sheet
   const log = env.spreadsheet.getSheetByName("Log")!;
   env.spreadsheet.setActiveSheet(log);
   env.setSelection(log.getRange("A2"));
-  expect(sidebarApi.activeRow()).toEqual({ ok: true, value: null });
+  expect(sidebarApi.apiInspect()).toEqual({ ok: true, value: null });
 });
