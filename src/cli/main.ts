@@ -97,6 +97,12 @@ function runCheck(args: string[], io: CliIo): number {
   const table = parseCsv(bytes);
   if (table.decodedAsLatin1) io.stderr("pbijk: berkas bukan UTF-8; dibaca sebagai Windows-1252.\n");
   const check = checkTable(table.headers, table.rows, profile, today);
+  if (check.duplicateColumns.length) {
+    const pairs = check.duplicateColumns.map((d) =>
+      `kolom "${d.headers[0]}" (kolom ${d.positions[0] + 1}) dan "${d.headers[1]}" (kolom ${d.positions[1] + 1}) sama-sama dibaca sebagai "${headerOf(d.key)}"`);
+    io.stderr(`pbijk: ${pairs.join("; ")}. Ganti judul salah satunya (atau hapus kolom yang tidak dipakai), lalu periksa lagi.\n`);
+    return 2;
+  }
   if (check.missingRequired.length) {
     io.stderr(`pbijk: kolom wajib tidak ditemukan di baris judul: ${columnList(check.missingRequired)}. Tambahkan kolomnya lalu periksa lagi.\n`);
     return 2;

@@ -29,13 +29,30 @@ function jakartaOffsetMs(ms: number): number {
   return JAKARTA_LMT_MINUTES * 60000;
 }
 
-const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, februari: 2, feb: 2, maret: 3, mar: 3, april: 4, apr: 4, mei: 5,
-  juni: 6, jun: 6, juli: 7, jul: 7, agustus: 8, agu: 8, agt: 8, ags: 8,
-  september: 9, sep: 9, sept: 9, oktober: 10, okt: 10, november: 11, nov: 11, desember: 12, des: 12,
-};
-const ABBREVIATIONS = new Set(["jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "agt", "ags",
-  "sep", "sept", "okt", "nov", "des"]);
+/** Month names users type, lower case: Indonesian (also the older Pebruari/Nopember) and English. */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ["januari", "january"],
+  ["februari", "pebruari", "february"],
+  ["maret", "march"],
+  ["april"],
+  ["mei", "may"],
+  ["juni", "june"],
+  ["juli", "july"],
+  ["agustus", "august"],
+  ["september"],
+  ["oktober", "october"],
+  ["november", "nopember"],
+  ["desember", "december"],
+];
+const MONTH_ABBREVIATIONS: readonly (readonly string[])[] = [
+  ["jan"], ["feb", "peb"], ["mar"], ["apr"], ["mei", "may"], ["jun"], ["jul"], ["agu", "agt", "ags", "aug"],
+  ["sep", "sept"], ["okt", "oct"], ["nov", "nop"], ["des", "dec"],
+];
+const MONTHS = new Map<string, number>();
+/** Names a dot may follow ("Jan." yes, "Januari." no; "Mei" is both). */
+const ABBREVIATIONS = new Set<string>();
+MONTH_NAMES.forEach((names, i) => names.forEach((n) => MONTHS.set(n, i + 1)));
+MONTH_ABBREVIATIONS.forEach((names, i) => names.forEach((n) => (MONTHS.set(n, i + 1), ABBREVIATIONS.add(n))));
 const FULL_MONTH_NAMES = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
   "Agustus", "September", "Oktober", "November", "Desember"];
 
@@ -103,61 +120,102 @@ export function formatShortDate(iso: IsoDate): string {
   return `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}/${y}`;
 }
 
+const WEEKDAY_RE =
+  /^(?:senin|selasa|rabu|kamis|jumat|jum['’]at|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s*,\s*|\s+)/i;
+// A time after a space, or after `T` (ISO dates only, checked below): H:MM, HH:MM, HH:MM:SS, colons or dots.
+const TIME_RE = /(\s+|T)(\d{1,2})([:.])(\d{2})(?:\3(\d{2}))?$/;
 const ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DMY_RE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
-const LONG_RE = /^(\d{1,2})\s+([A-Za-z]+)(\.?)\s+(\d{4})$/;
-const TIME_RE = /^(.*?)\s+(\d{1,2})[:.](\d{2})(?::(\d{2}))?$/;
+const LONG_RE = /^(\d{1,2})(?:\s+|[-/.])([a-z]+)(\.?)(?:\s+|[-/.])(\d{4}|\d{2})$/i;
 
-function fullYear(text: string): number {
-  return text.length === 2 ? 2000 + Number(text) : Number(text);
+/** A date text's parts before the century of a two-digit year is chosen. */
+export interface DateParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly shortYear: boolean;
+  /** Minutes after midnight of a trailing time, else null. */
+  readonly minutes: number | null;
 }
 
-function checked(y: number, m: number, d: number): IsoDate | null {
-  return isRealDate(y, m, d) ? isoDate(y, m, d) : null;
+/** The year of a two-digit year: 20YY when that date is not after `today`, else 19YY (NIK and birth dates). */
+export function centuryYear(yy: number, month: number, day: number, today: IsoDate): number {
+  return isoDate(2000 + yy, month, day) <= today ? 2000 + yy : 1900 + yy;
 }
 
-const parsedDates = new Map<string, IsoDate | null>();
-
-/** A date text in one of the recognised forms, or null. Sheets repeat few dates: cache them. */
-export function parseDateText(raw: string): IsoDate | null {
-  let date = parsedDates.get(raw);
-  if (date === undefined) {
-    date = parseDateUncached(raw.trim());
-    if (parsedDates.size > 20000) parsedDates.clear();
-    parsedDates.set(raw, date);
-  }
-  return date;
-}
-
-function parseDateUncached(text: string): IsoDate | null {
+function dateOnly(text: string, withT: boolean): Omit<DateParts, "minutes"> | null {
   let match = ISO_RE.exec(text);
-  if (match) return checked(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (match) return real(Number(match[1]), Number(match[2]), Number(match[3]), false);
+  if (withT) return null;
   match = DMY_RE.exec(text);
-  if (match) return checked(fullYear(match[4]!), Number(match[3]), Number(match[1]));
+  if (match) return real(Number(match[4]), Number(match[3]), Number(match[1]), match[4]!.length === 2);
   match = LONG_RE.exec(text);
   if (match) {
     const name = match[2]!.toLowerCase();
-    const month = MONTHS[name];
-    // A dot belongs after an abbreviation only ("Jan." yes, "Januari." no); "Mei" is both.
+    const month = MONTHS.get(name);
     if (month === undefined || (match[3] === "." && !ABBREVIATIONS.has(name))) return null;
-    return checked(Number(match[4]), month, Number(match[1]));
+    return real(Number(match[4]), month, Number(match[1]), match[4]!.length === 2);
   }
   return null;
 }
 
-/** A date-time text: any date form, optionally followed by HH:MM or HH.MM. */
+/** Checks the day exists; a two-digit year is checked in both centuries' calendars later. */
+function real(year: number, month: number, day: number, shortYear: boolean): Omit<DateParts, "minutes"> | null {
+  // 29 Feb of a two-digit year exists in 2000 but not in 1900: decide with the chosen century.
+  const ok = shortYear ? month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 ? 29 : daysInMonth(2000, month)) : isRealDate(year, month, day);
+  return ok ? { year, month, day, shortYear } : null;
+}
+
+/** A recognised date text (spec section 3), parsed into parts; null when not recognised. */
+export function parseDateParts(raw: string): DateParts | null {
+  let text = raw.trim().replace(WEEKDAY_RE, "");
+  let minutes: number | null = null;
+  let withT = false;
+  const time = TIME_RE.exec(text);
+  if (time) {
+    const hours = Number(time[2]);
+    const mins = Number(time[4]);
+    const seconds = time[5] === undefined ? 0 : Number(time[5]);
+    if (hours > 23 || mins > 59 || seconds > 59) return null;
+    minutes = hours * 60 + mins;
+    withT = time[1] === "T";
+    text = text.slice(0, time.index);
+  }
+  const date = dateOnly(text, withT);
+  return date ? { ...date, minutes } : null;
+}
+
+/** A two-digit year read as 20YY; in `Tanggal Lahir` (pass `birthToday`) 19YY when 20YY is after that day. */
+function resolve(parts: DateParts, birthToday?: IsoDate): IsoDate | null {
+  const { month, day } = parts;
+  let year = parts.year;
+  if (parts.shortYear) year = birthToday === undefined ? 2000 + year : centuryYear(year, month, day, birthToday);
+  return isRealDate(year, month, day) ? isoDate(year, month, day) : null;
+}
+
+const parsedParts = new Map<string, DateParts | null>();
+
+function cachedParts(raw: string): DateParts | null {
+  let parts = parsedParts.get(raw);
+  if (parts === undefined) {
+    parts = parseDateParts(raw);
+    if (parsedParts.size > 20000) parsedParts.clear();
+    parsedParts.set(raw, parts);
+  }
+  return parts;
+}
+
+/** A date text in one of the recognised forms (time ignored, two-digit year 20YY), or null. */
+export function parseDateText(raw: string): IsoDate | null {
+  const parts = cachedParts(raw);
+  return parts ? resolve(parts) : null;
+}
+
+/** A date-time text: any date form, optionally followed by a time. */
 export function parseDateTimeText(raw: string): { date: IsoDate; minutes: number | null } | null {
-  const text = raw.trim();
-  const date = parseDateText(text);
-  if (date) return { date, minutes: null };
-  const match = TIME_RE.exec(text);
-  if (!match) return null;
-  const hours = Number(match[2]);
-  const minutes = Number(match[3]);
-  const seconds = match[4] === undefined ? 0 : Number(match[4]);
-  if (hours > 23 || minutes > 59 || seconds > 59) return null;
-  const day = parseDateText(match[1]!);
-  return day ? { date: day, minutes: hours * 60 + minutes } : null;
+  const parts = cachedParts(raw);
+  const date = parts && resolve(parts);
+  return date ? { date, minutes: parts!.minutes } : null;
 }
 
 /** Read results are shared: a sheet repeats few date texts, and callers never change them. */
@@ -170,8 +228,11 @@ export type DateRead =
   | { readonly kind: "invalid" }
   | { readonly kind: "ok"; readonly date: IsoDate; readonly minutes: number | null };
 
-/** A date cell: a Date value (read as a Jakarta calendar date) or recognised text. */
-export function readDateCell(cell: Cell, withTime = false): DateRead {
+/**
+ * A date cell: a Date value (read as a Jakarta calendar date) or recognised text. The time is
+ * kept only `withTime`; `birthToday` gives two-digit years the birth-date century rule.
+ */
+export function readDateCell(cell: Cell, withTime = false, birthToday?: IsoDate): DateRead {
   if (isBlank(cell)) return BLANK;
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return INVALID;
@@ -186,6 +247,11 @@ export function readDateCell(cell: Cell, withTime = false): DateRead {
   if (withTime) {
     const parsed = parseDateTimeText(cell);
     return parsed ? { kind: "ok", ...parsed } : INVALID;
+  }
+  if (birthToday !== undefined) {
+    const parts = cachedParts(cell);
+    const date = parts && resolve(parts, birthToday);
+    return date ? { kind: "ok", date, minutes: null } : INVALID;
   }
   let read = dateReads.get(cell);
   if (read === undefined) {
