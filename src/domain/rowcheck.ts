@@ -204,7 +204,7 @@ export class RowChecker {
   /** Required fields with and without the SK date (only the reactivation service needs it). */
   private readonly required: { withSk: InputKey[]; withoutSk: InputKey[] };
   private readonly make: FindingMaker;
-  /** Reads of enumeration and boolean texts: a sheet repeats few of them. */
+  /** Reads of texts a sheet repeats (dates, enumerations, booleans), per column; they depend only on the text. */
   private readonly memo = new Map<ColumnKey, Map<string, Read<unknown>>>();
 
   constructor(private readonly ctx: CheckContext) {
@@ -239,6 +239,10 @@ export class RowChecker {
     return r;
   }
 
+  private pastDate(cells: readonly Cell[], key: "applicationDate" | "deactivationDate" | "birthDate"): Read<IsoDate | null> {
+    return this.memoised(key, this.cell(cells, key), (c) => readPastDate(c, key, this.ctx.today, this.make));
+  }
+
   private bool(cells: readonly Cell[], key: BoolKey): Read<boolean> {
     return this.memoised(key, this.cell(cells, key), (c) => readBoolField(c, key, this.make));
   }
@@ -262,10 +266,10 @@ export class RowChecker {
       if (blankFor(key, this.cell(cells, key))) findings.push(make.make("REQUIRED_MISSING", "missing", key));
     }
 
-    const applicationDate = take(readPastDate(this.cell(cells, "applicationDate"), "applicationDate", today, make));
-    const completeAt = take(readCompleteAt(this.cell(cells, "completeAt"), make));
-    const birthDate = take(readPastDate(this.cell(cells, "birthDate"), "birthDate", today, make));
-    const deactivationDate = take(readPastDate(this.cell(cells, "deactivationDate"), "deactivationDate", today, make));
+    const applicationDate = take(this.pastDate(cells, "applicationDate"));
+    const completeAt = take(this.memoised("completeAt", this.cell(cells, "completeAt"), (c) => readCompleteAt(c, make)));
+    const birthDate = take(this.pastDate(cells, "birthDate"));
+    const deactivationDate = take(this.pastDate(cells, "deactivationDate"));
     if (applicationDate && deactivationDate && deactivationDate > applicationDate) {
       findings.push(make.make("DATE_ORDER", "order", "deactivationDate"));
     }
@@ -292,7 +296,7 @@ export class RowChecker {
     const kk = take(readKk(this.cell(cells, "kk"), make));
     if (nik && kk === nik.digits) findings.push(make.make("KK_EQUALS_NIK", "equal", "kk"));
     take(readCard(this.cell(cells, "cardNumber"), make));
-    const decile = take(readDecile(this.cell(cells, "decile"), make));
+    const decile = take(this.memoised("decile", this.cell(cells, "decile"), (c) => readDecile(c, make)));
     const phone = take(readPhone(this.cell(cells, "phone"), make));
 
     return {
