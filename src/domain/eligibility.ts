@@ -111,16 +111,11 @@ export function reactivationDeadline(deactivationDate: IsoDate, profile: Profile
 
 /** Decides a row that has no error-level finding. */
 export function decide(row: RequestRow, profile: Profile): Eligibility {
+  // A set, reported in REASONS order: a code outside the table is never reported as another reason.
   const found = new Set<ReasonCode>();
-  const flag = (reason: ReasonCode) => {
-    reasonRule(reason);
-    found.add(reason);
-  };
-  let deadline: IsoDate | null = null;
-  if (profile.service === "reactivation" && row.windowStart) {
-    deadline = reactivationDeadline(row.windowStart, profile);
-    if (deadline && row.applicationDate && row.applicationDate > deadline) flag("DEACTIVATION_TOO_OLD");
-  }
+  const flag = (reason: ReasonCode) => found.add(reason);
+  const deadline = row.windowStart === null ? null : reactivationDeadline(row.windowStart, profile);
+  if (deadline !== null && (row.applicationDate ?? "") > deadline) flag("DEACTIVATION_TOO_OLD");
   if (profile.oncePerPerson && row.reactivatedBefore) flag("ALREADY_REACTIVATED");
 
   const healthNeed = row.healthNeed !== "Tidak Ada";

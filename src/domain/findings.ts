@@ -23,6 +23,7 @@ interface FindingRule {
   readonly messages: Readonly<Record<string, Template>>;
 }
 
+const UNUSED_COLUMN_NOTE = "Profil ini tidak memakai kolom ini untuk keputusan, jadi isinya dibaca kosong.";
 const DATE_EXAMPLES = "seperti 31/01/2026, 2026-01-31 atau 31 Januari 2026";
 const RETYPE_AS_TEXT = "Ubah format kolomnya menjadi Teks, lalu ketik ulang";
 
@@ -193,12 +194,10 @@ export class FindingMaker {
     if (f === undefined) {
       const rule: FindingRule = FINDINGS[code];
       const template = rule.messages[variant] as (h: HeaderName, c: ColumnKey, ...a: unknown[]) => string;
-      f = {
-        code,
-        severity: severityOf(code, this.readByRules(column)),
-        field: rule.field ?? column,
-        message: template(this.name, column, ...args),
-      };
+      const severity = severityOf(code, this.readByRules(column));
+      // A warning must say why it does not stop the decision.
+      const note = rule.severity === "by-profile" && severity === "warning" ? ` ${UNUSED_COLUMN_NOTE}` : "";
+      f = { code, severity, field: rule.field ?? column, message: template(this.name, column, ...args) + note };
       if (this.cache.size < 10000) this.cache.set(key, f);
     }
     return f;

@@ -35,12 +35,11 @@ const PRECISION_LOST: NumberRead = { kind: "precisionLost" };
 export function readNumberCell(cell: Cell): NumberRead {
   if (cell === null || cell === undefined) return BLANK_NUMBER;
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell) || Math.abs(cell) >= FIRST_16_DIGIT_NUMBER) return PRECISION_LOST;
+    // Also true for NaN and Infinity: no digits to read.
+    if (!(Math.abs(cell) < FIRST_16_DIGIT_NUMBER)) return PRECISION_LOST;
     return { kind: "text", text: Number.isInteger(cell) ? cell.toFixed(0) : String(cell) };
   }
-  // Most cells are already plain digits: skip the replacements.
-  if (typeof cell === "string" && DIGITS_RE.test(cell)) return { kind: "text", text: cell };
-  let text = (typeof cell === "string" ? cell : String(cell)).replace(WHITESPACE_RE, "");
+  let text = String(cell).replace(WHITESPACE_RE, "");
   if (text.startsWith("'")) text = text.slice(1);
   if (SCIENTIFIC_RE.test(text)) return PRECISION_LOST;
   text = text.replace(SEPARATORS_RE, "");
@@ -89,7 +88,7 @@ const PHONE_RE = /^(\+62|62|0)(8[1-9][0-9]{6,10})$/;
 
 /** A normalised +62… number, or null when the text is not an Indonesian mobile number. */
 export function normalisePhone(text: string): string | null {
-  const match = PHONE_RE.exec(text.replace(/[\s-]+/g, ""));
+  const match = PHONE_RE.exec(text.replace(/[\s-]/g, ""));
   return match ? `+62${match[2]}` : null;
 }
 

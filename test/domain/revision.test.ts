@@ -5,9 +5,12 @@
  */
 import fc from "fast-check";
 import { checkTable } from "../../src/domain/check";
-import { parseDateParts, parseDateText, parseDateTimeText, readDateCell } from "../../src/domain/dates";
-import { decide, type Eligibility, REASONS, reasonRule, type ReasonCode, reasonText } from "../../src/domain/eligibility";
-import { readNumberCell } from "../../src/domain/identity";
+import {
+  addDays, centuryYear, dayNumber, daysInMonth, formatLongDate, formatShortDate, isLeapYear, isRealDate, parseDateParts,
+  parseDateText, parseDateTimeText, readDateCell,
+} from "../../src/domain/dates";
+import { decide, type Eligibility, reactivationDeadline, REASONS, reasonRule, type ReasonCode, reasonText } from "../../src/domain/eligibility";
+import { analyseNik, isAllDigits, isDigits, maskIdentity, nikBirth, normalisePhone, readNumberCell } from "../../src/domain/identity";
 import { readBool, readEnum } from "../../src/domain/values";
 import type { RequestRow } from "../../src/domain/rowcheck";
 import {
@@ -105,6 +108,7 @@ describe("VALUE_UNKNOWN: an error only where the profile's rules read the column
     const error = READ[id]!.includes(key);
     expect(only(r, "VALUE_UNKNOWN")).toEqual([expect.objectContaining({ severity: error ? "error" : "warning", field: key })]);
     expect(codes(r)).toEqual(["VALUE_UNKNOWN"]);
+    expect(r.findings[0]!.message.includes("tidak memakai kolom ini")).toBe(!error);
     if (error) expect(r.decision).toBe("INVALID");
     else expect(r.decision).toBe(run(id).decision); // the warning does not block; the value reads as its default
   });
@@ -483,5 +487,124 @@ describe("property: booleans and enumerations never throw", () => {
       const r = run("nasional-2026", { docKtp: `q${s}` });
       expect(only(r, "VALUE_UNKNOWN").map((f) => f.field)).toEqual(["docKtp"]);
     }));
+  });
+});
+
+describe("small date and identity helpers (written from the calendar, not the code)", () => {
+  test("leap years and month lengths", () => {
+    expect([1900, 2000, 2024, 2026, 2100].map(isLeapYear)).toEqual([false, true, true, false, false]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2026, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect(daysInMonth(2024, 2)).toBe(29);
+  });
+
+  test("real dates: years 1–9999, months 1–12, days of that month", () => {
+    expect(isRealDate(1, 1, 1)).toBe(true);
+    expect(isRealDate(9999, 12, 31)).toBe(true);
+    expect(isRealDate(0, 1, 1)).toBe(false);
+    expect(isRealDate(10000, 1, 1)).toBe(false);
+    expect(isRealDate(2026, 0, 1)).toBe(false);
+    expect(isRealDate(2026, 13, 1)).toBe(false);
+    expect(isRealDate(2026, 4, 0)).toBe(false);
+    expect(isRealDate(2026, 4, 30)).toBe(true);
+    expect(isRealDate(2026, 4, 31)).toBe(false);
+    expect(isRealDate(2026.5, 4, 1)).toBe(false);
+  });
+
+  test("short dates and day numbers", () => {
+    expect(formatShortDate("2026-03-05")).toBe("05/03/2026");
+    expect(formatLongDate("2026-03-05")).toBe("5 Maret 2026");
+    expect(dayNumber("1970-01-01")).toBe(0);
+    expect(dayNumber("1970-01-02")).toBe(1);
+    expect(dayNumber("2026-03-01") - dayNumber("2026-02-28")).toBe(1);
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
+  });
+
+  test("century of a two-digit year: 20YY when that date is not after today", () => {
+    expect(centuryYear(26, 11, 24, TODAY)).toBe(2026);
+    expect(centuryYear(26, 11, 25, TODAY)).toBe(1926);
+    expect(centuryYear(26, 12, 1, TODAY)).toBe(1926);
+    expect(centuryYear(0, 1, 1, TODAY)).toBe(2000);
+    expect(centuryYear(99, 1, 1, TODAY)).toBe(1999);
+  });
+
+  test("mobile numbers: 0, 62 or +62, then 8[1-9] and 6–10 more digits", () => {
+    expect(normalisePhone("081234567890")).toBe("+6281234567890");
+    expect(normalisePhone("6281234567890")).toBe("+6281234567890");
+    expect(normalisePhone("+62 812-3456-7890")).toBe("+6281234567890");
+    expect(normalisePhone("081234567")).toBe("+6281234567"); // 6 digits after 81
+    expect(normalisePhone("08123456")).toBeNull(); // 5
+    expect(normalisePhone("0812345678901")).toBe("+62812345678901"); // 10
+    expect(normalisePhone("08123456789012")).toBeNull(); // 11
+    expect(normalisePhone("0801234567")).toBeNull();
+    expect(normalisePhone("0712345678")).toBeNull();
+    expect(normalisePhone("x081234567890")).toBeNull();
+    expect(normalisePhone("081234567890x")).toBeNull();
+  });
+
+  test("masking keeps the first and last four digits", () => {
+    expect(maskIdentity("3273025503850003")).toBe("3273********0003");
+    expect(maskIdentity("12345678")).toBe("12345678");
+    expect(maskIdentity("1234567")).toBe("*******");
+    expect(maskIdentity("")).toBe("");
+  });
+
+  test("digits helpers", () => {
+    expect(isDigits("1234", 4)).toBe(true);
+    expect(isDigits("1234", 5)).toBe(false);
+    expect(isDigits("12a4", 4)).toBe(false);
+    expect(isAllDigits("0012")).toBe(true);
+    expect(isAllDigits("")).toBe(false);
+    expect(isAllDigits("12 3")).toBe(false);
+  });
+
+  test("NIK analysis: province, serial, region, women's day", () => {
+    expect(analyseNik(rawNik("327302", "550385", "0003"), TODAY)).toEqual({
+      provinceValid: true, birth: { date: "1985-03-15", sex: "P" }, serialZero: false, regionKnown: true,
+    });
+    expect(analyseNik(rawNik("997302", "150385", "0000"), TODAY)).toEqual({
+      provinceValid: false, birth: { date: "1985-03-15", sex: "L" }, serialZero: true, regionKnown: false,
+    });
+    expect(nikBirth(rawNik("327302", "400385", "0001"), TODAY)).toBeNull();
+    expect(nikBirth(rawNik("327302", "410385", "0001"), TODAY)).toEqual({ date: "1985-03-01", sex: "P" });
+    expect(nikBirth(rawNik("327302", "310385", "0001"), TODAY)).toEqual({ date: "1985-03-31", sex: "L" });
+    expect(nikBirth(rawNik("327302", "000385", "0001"), TODAY)).toBeNull();
+  });
+});
+
+describe("deadline edge cases (section 4 step 1)", () => {
+  const row = (o: Partial<RequestRow>): RequestRow => ({
+    id: "", service: "reactivation", applicationDate: "2026-11-20", completeAt: null, deactivationDate: "2026-01-10",
+    windowStart: "2026-01-10", nik: null, registryStatus: "Terdaftar", decile: 2, healthNeed: "Tidak Ada",
+    reactivatedBefore: false, bpjsConfirmation: "Dapat Direaktivasi", facilitatorResult: "Belum", urgent: false,
+    documents: Object.fromEntries(DOC_KEYS.map((d) => [d, true])) as RequestRow["documents"], phone: null, stage: "", ...o,
+  });
+
+  test("no window start or no application date: no deadline test, no DEACTIVATION_TOO_OLD", () => {
+    expect(decide(row({ windowStart: null }), profile("minsel"))).toMatchObject({ deadline: null, decision: "ELIGIBLE" });
+    expect(decide(row({ applicationDate: null }), profile("minsel"))).toMatchObject({ deadline: "2026-07-09", decision: "ELIGIBLE" });
+    expect(decide(row({}), profile("minsel"))).toMatchObject({ deadline: "2026-07-09", reasons: ["DEACTIVATION_TOO_OLD"] });
+  });
+
+  test("a deadline only for the reactivation service with a window length", () => {
+    const bantuan = profile("pangkalpinang-bantuan-kesehatan");
+    expect(reactivationDeadline("2026-01-10", { ...bantuan, windowMonths: 6 })).toBeNull();
+    expect(reactivationDeadline("2026-01-10", { ...profile("minsel"), windowMonths: null })).toBeNull();
+    expect(reactivationDeadline("2026-01-10", profile("minsel"))).toBe("2026-07-09");
+    expect(reactivationDeadline("2026-01-10", profile("bandung"))).toBe("2026-07-10");
+    expect(decide(row({ service: "healthFinancing" }), bantuan).deadline).toBeNull();
+  });
+});
+
+describe("reading identity cells: odd cell types", () => {
+  test("undefined and null are blank; NaN and Infinity have no digits", () => {
+    expect(readNumberCell(undefined)).toEqual({ kind: "blank" });
+    expect(readNumberCell(null)).toEqual({ kind: "blank" });
+    expect(readNumberCell(Number.NaN)).toEqual({ kind: "precisionLost" });
+    expect(readNumberCell(Number.POSITIVE_INFINITY)).toEqual({ kind: "precisionLost" });
+    expect(readNumberCell(-1e15)).toEqual({ kind: "precisionLost" });
+    expect(readNumberCell(12.5)).toEqual({ kind: "text", text: "12.5" });
+    expect(readNumberCell(true)).toEqual({ kind: "text", text: "true" });
+    expect(readNumberCell("3273")).toEqual({ kind: "text", text: "3273" });
   });
 });
