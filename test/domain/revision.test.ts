@@ -220,7 +220,7 @@ describe("NIK, KK and card separators (section 3)", () => {
 
   test("property: a NIK with any letter in it gets a finding (NIK_FORMAT), never a valid NIK", () => {
     fc.assert(fc.property(fc.string({ maxLength: 20 }), fc.constantFrom("a", "O", "l", "é", "E"), fc.nat(16), (s, letter, at) => {
-      const cell = (nik.slice(0, at) + letter + nik.slice(at) + s).replace(/[eE][+-]?\d+$/, "");
+      const cell = nik.slice(0, at) + letter + nik.slice(at) + s; // "…E…" may read as scientific: also a finding
       const r = run("bandung", { nik: cell });
       expect(nikCodes(r).some((c) => c === "NIK_FORMAT" || c === "NIK_PRECISION_LOST")).toBe(true);
       expect(r.request.nik).toBeNull();
