@@ -123,7 +123,8 @@ export function formatShortDate(iso: IsoDate): string {
 const WEEKDAY_RE =
   /^(?:senin|selasa|rabu|kamis|jumat|jum['’]at|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s*,\s*|\s+)/i;
 // A time after a space, or after `T` (ISO dates only, checked below): H:MM, HH:MM, HH:MM:SS, colons or dots.
-const TIME_RE = /(\s+|T)(\d{1,2})([:.])(\d{2})(?:\3(\d{2}))?$/;
+// Minutes and seconds 00–59 by the pattern; hours are checked in code.
+const TIME_RE = /(\s+|T)(\d{1,2})([:.])([0-5]\d)(?:\3[0-5]\d)?$/;
 const ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DMY_RE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
 const LONG_RE = /^(\d{1,2})(?:\s+|[-/.])([a-z]+)(\.?)(?:\s+|[-/.])(\d{4}|\d{2})$/i;
@@ -143,27 +144,22 @@ export function centuryYear(yy: number, month: number, day: number, today: IsoDa
   return isoDate(2000 + yy, month, day) <= today ? 2000 + yy : 1900 + yy;
 }
 
+const dayMonthYear = (day: string, month: number, year: string): Omit<DateParts, "minutes"> =>
+  ({ year: Number(year), month, day: Number(day), shortYear: year.length === 2 });
+
+/** The date's parts; whether they make a real date is decided once the century is known (resolve). */
 function dateOnly(text: string, withT: boolean): Omit<DateParts, "minutes"> | null {
   let match = ISO_RE.exec(text);
-  if (match) return real(Number(match[1]), Number(match[2]), Number(match[3]), false);
+  if (match) return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), shortYear: false };
   if (withT) return null;
   match = DMY_RE.exec(text);
-  if (match) return real(Number(match[4]), Number(match[3]), Number(match[1]), match[4]!.length === 2);
+  if (match) return dayMonthYear(match[1]!, Number(match[3]), match[4]!);
   match = LONG_RE.exec(text);
-  if (match) {
-    const name = match[2]!.toLowerCase();
-    const month = MONTHS.get(name);
-    if (month === undefined || (match[3] === "." && !ABBREVIATIONS.has(name))) return null;
-    return real(Number(match[4]), month, Number(match[1]), match[4]!.length === 2);
-  }
-  return null;
-}
-
-/** Checks the day exists; a two-digit year is checked in both centuries' calendars later. */
-function real(year: number, month: number, day: number, shortYear: boolean): Omit<DateParts, "minutes"> | null {
-  // 29 Feb of a two-digit year exists in 2000 but not in 1900: decide with the chosen century.
-  const ok = shortYear ? month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 ? 29 : daysInMonth(2000, month)) : isRealDate(year, month, day);
-  return ok ? { year, month, day, shortYear } : null;
+  if (!match) return null;
+  const name = match[2]!.toLowerCase();
+  // Month 0 (no such month) for an unknown name or a dot after a full name ("Jan." yes, "Januari." no).
+  const month = match[3] === "." && !ABBREVIATIONS.has(name) ? 0 : (MONTHS.get(name) ?? 0);
+  return dayMonthYear(match[1]!, month, match[4]!);
 }
 
 /** A recognised date text (spec section 3), parsed into parts; null when not recognised. */
@@ -174,10 +170,8 @@ export function parseDateParts(raw: string): DateParts | null {
   const time = TIME_RE.exec(text);
   if (time) {
     const hours = Number(time[2]);
-    const mins = Number(time[4]);
-    const seconds = time[5] === undefined ? 0 : Number(time[5]);
-    if (hours > 23 || mins > 59 || seconds > 59) return null;
-    minutes = hours * 60 + mins;
+    if (hours > 23) return null;
+    minutes = hours * 60 + Number(time[4]);
     withT = time[1] === "T";
     text = text.slice(0, time.index);
   }
@@ -193,33 +187,24 @@ function resolve(parts: DateParts, birthToday?: IsoDate): IsoDate | null {
   return isRealDate(year, month, day) ? isoDate(year, month, day) : null;
 }
 
-const parsedParts = new Map<string, DateParts | null>();
-
-function cachedParts(raw: string): DateParts | null {
-  let parts = parsedParts.get(raw);
-  if (parts === undefined) {
-    parts = parseDateParts(raw);
-    if (parsedParts.size > 20000) parsedParts.clear();
-    parsedParts.set(raw, parts);
-  }
-  return parts;
-}
-
 /** A date text in one of the recognised forms (time ignored, two-digit year 20YY), or null. */
 export function parseDateText(raw: string): IsoDate | null {
-  const parts = cachedParts(raw);
+  const parts = parseDateParts(raw);
   return parts ? resolve(parts) : null;
 }
 
 /** A date-time text: any date form, optionally followed by a time. */
 export function parseDateTimeText(raw: string): { date: IsoDate; minutes: number | null } | null {
-  const parts = cachedParts(raw);
+  const parts = parseDateParts(raw);
   const date = parts && resolve(parts);
   return date ? { date, minutes: parts!.minutes } : null;
 }
 
-/** Read results are shared: a sheet repeats few date texts, and callers never change them. */
-const dateReads = new Map<string, DateRead>();
+/** Midnight of 1 January of year 1 and of year 10000 in Jakarta (local mean time, then UTC+7). */
+const FIRST_INSTANT = new Date(0).setUTCFullYear(1, 0, 1) - JAKARTA_LMT_MINUTES * 60000;
+const AFTER_LAST_INSTANT = new Date(0).setUTCFullYear(10000, 0, 1) - 7 * 3600000;
+
+/** Shared read results: callers never change them (RowChecker memoises reads of repeated texts). */
 const BLANK: DateRead = { kind: "blank" };
 const INVALID: DateRead = { kind: "invalid" };
 
@@ -236,11 +221,10 @@ export function readDateCell(cell: Cell, withTime = false, birthToday?: IsoDate)
   if (isBlank(cell)) return BLANK;
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return INVALID;
-    const parts = jakartaParts(cell);
     // Years past 9999 or before 1 have no ISO form: clamp them, they stay far future or far past.
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(parts.date)) {
-      return { kind: "ok", date: cell.getTime() > 0 ? "9999-12-31" : "0001-01-01", minutes: withTime ? 0 : null };
-    }
+    if (cell.getTime() < FIRST_INSTANT) return { kind: "ok", date: "0001-01-01", minutes: withTime ? 0 : null };
+    if (cell.getTime() >= AFTER_LAST_INSTANT) return { kind: "ok", date: "9999-12-31", minutes: withTime ? 0 : null };
+    const parts = jakartaParts(cell);
     return { kind: "ok", date: parts.date, minutes: withTime ? parts.minutes : null };
   }
   if (typeof cell !== "string") return INVALID;
@@ -248,17 +232,7 @@ export function readDateCell(cell: Cell, withTime = false, birthToday?: IsoDate)
     const parsed = parseDateTimeText(cell);
     return parsed ? { kind: "ok", ...parsed } : INVALID;
   }
-  if (birthToday !== undefined) {
-    const parts = cachedParts(cell);
-    const date = parts && resolve(parts, birthToday);
-    return date ? { kind: "ok", date, minutes: null } : INVALID;
-  }
-  let read = dateReads.get(cell);
-  if (read === undefined) {
-    const date = parseDateText(cell);
-    read = date ? { kind: "ok", date, minutes: null } : INVALID;
-    if (dateReads.size > 20000) dateReads.clear();
-    dateReads.set(cell, read);
-  }
-  return read;
+  const parts = parseDateParts(cell);
+  const date = parts && resolve(parts, birthToday);
+  return date ? { kind: "ok", date, minutes: null } : INVALID;
 }

@@ -329,11 +329,9 @@ describe("recognised date texts (section 3, revised)", () => {
 
   test("property: no text throws; an unrecognised text is DATE_INVALID in a row", () => {
     fc.assert(fc.property(fc.string({ maxLength: 40 }), (text) => {
-      const parts = parseDateParts(text);
-      if (parts) {
-        expect(parts.month).toBeGreaterThanOrEqual(1);
-        expect(parts.month).toBeLessThanOrEqual(12);
-      }
+      parseDateParts(text);
+      const date = parseDateText(text);
+      if (date !== null) expect(date).toMatch(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
       parseDateTimeText(text);
     }));
     fc.assert(fc.property(fc.string({ maxLength: 20 }), (s) => {
@@ -606,5 +604,37 @@ describe("reading identity cells: odd cell types", () => {
     expect(readNumberCell(12.5)).toEqual({ kind: "text", text: "12.5" });
     expect(readNumberCell(true)).toEqual({ kind: "text", text: "true" });
     expect(readNumberCell("3273")).toEqual({ kind: "text", text: "3273" });
+  });
+});
+
+describe("Date values at the edges (Asia/Jakarta offsets, years 1 and 9999)", () => {
+  const at = (y: number, mo: number, d: number, h = 0, mi = 0) => {
+    const t = new Date(0);
+    t.setUTCFullYear(y, mo - 1, d);
+    t.setUTCHours(h, mi, 0, 0);
+    return t;
+  };
+  test("UTC+7 starts at 1963-12-31 16:30 UTC (before: UTC+7:30)", () => {
+    expect(readDateCell(at(1963, 12, 31, 16, 30), true)).toEqual({ kind: "ok", date: "1963-12-31", minutes: 23 * 60 + 30 });
+    expect(readDateCell(at(1963, 12, 31, 16, 29), true)).toEqual({ kind: "ok", date: "1963-12-31", minutes: 23 * 60 + 59 });
+  });
+  test("before 1924 Jakarta kept local mean time, UTC+7:07:12", () => {
+    expect(readDateCell(at(1900, 1, 1, 16, 53), true)).toEqual({ kind: "ok", date: "1900-01-02", minutes: 0 });
+    expect(readDateCell(at(1900, 1, 1, 16, 52), true)).toEqual({ kind: "ok", date: "1900-01-01", minutes: 23 * 60 + 59 });
+  });
+  test("years 1 and 9999 are read; before and after them the date is clamped", () => {
+    expect(readDateCell(at(1, 3, 5))).toEqual({ kind: "ok", date: "0001-03-05", minutes: null });
+    expect(readDateCell(at(9999, 3, 5))).toEqual({ kind: "ok", date: "9999-03-05", minutes: null });
+    expect(readDateCell(at(-5, 1, 1))).toEqual({ kind: "ok", date: "0001-01-01", minutes: null });
+    expect(readDateCell(at(-5, 1, 1), true)).toEqual({ kind: "ok", date: "0001-01-01", minutes: 0 });
+    expect(readDateCell(at(12026, 1, 1))).toEqual({ kind: "ok", date: "9999-12-31", minutes: null });
+    expect(readDateCell(at(12026, 1, 1), true)).toEqual({ kind: "ok", date: "9999-12-31", minutes: 0 });
+    expect(readDateCell(at(9999, 12, 31, 17, 0))).toEqual({ kind: "ok", date: "9999-12-31", minutes: null });
+    expect(readDateCell(at(9999, 12, 31, 16, 59), true)).toEqual({ kind: "ok", date: "9999-12-31", minutes: 23 * 60 + 59 });
+  });
+  test("seconds are checked too", () => {
+    expect(parseDateTimeText("05/03/2026 10:15:59")).toEqual({ date: "2026-03-05", minutes: 615 });
+    expect(parseDateTimeText("05/03/2026 10:15:60")).toBeNull();
+    expect(parseDateTimeText("05/03/2026 10.15.09")).toEqual({ date: "2026-03-05", minutes: 615 });
   });
 });
