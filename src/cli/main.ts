@@ -76,6 +76,12 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   const input = await loadTable(file, bytes, parsed.options.get("--sheet"));
   for (const note of input.notes) io.stderr(`pbijk: ${note}\n`);
   const check = checkTable(input.headers, input.rows, profile, today);
+  if (check.duplicateColumns.length) {
+    const pairs = check.duplicateColumns.map((d) =>
+      `kolom "${d.headers[0]}" (kolom ${d.positions[0] + 1}) dan "${d.headers[1]}" (kolom ${d.positions[1] + 1}) sama-sama dibaca sebagai "${headerOf(d.key)}"`);
+    io.stderr(`pbijk: ${pairs.join("; ")}. Ganti judul salah satunya (atau hapus kolom yang tidak dipakai), lalu periksa lagi.\n`);
+    return 2;
+  }
   if (check.missingRequired.length) {
     io.stderr(`pbijk: kolom wajib tidak ditemukan di baris judul: ${columnList(check.missingRequired)}. Tambahkan kolomnya lalu periksa lagi.\n`);
     return 2;

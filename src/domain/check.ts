@@ -1,9 +1,9 @@
 /** Checking a whole table of requests: field checks, duplicates across rows, decisions. */
-import { type ColumnKey, type ColumnMap, mapHeaders, requiredColumnKeys, type Service } from "./columns";
+import { type ColumnKey, type ColumnMap, type DuplicateColumn, duplicateColumns, headerNames, mapHeaders, requiredColumnKeys, type Service } from "./columns";
 import type { IsoDate } from "./dates";
 import type { DocumentKey } from "./documents";
 import { decide, type Decision, type ReasonCode } from "./eligibility";
-import { type Finding, finding, hasError, MESSAGES } from "./findings";
+import { type Finding, hasError } from "./findings";
 import type { Profile } from "./profiles";
 import { type RequestRow, RowChecker } from "./rowcheck";
 import { type Cell, cellText, enumKey, headerKey, isBlank } from "./text";
@@ -27,6 +27,8 @@ export interface TableCheck {
   missingAnchor: string | null;
   /** Columns the profile's rules read that the header row lacks; read as blank. */
   missingUsed: ColumnKey[];
+  /** Two columns naming one key (`No KTP` and `NIK`): a setup problem that stops the check; only the first is read. */
+  duplicateColumns: DuplicateColumn[];
   results: RowResult[];
 }
 
@@ -69,7 +71,10 @@ export function checkTable(
   const anchor = profile.windowAnchor;
   const anchorColumn = anchor ? headers.findIndex((h) => headerKey(cellText(h)) === headerKey(anchor)) : -1;
   const missingAnchor = anchor && anchorColumn < 0 ? anchor : null;
-  const checker = new RowChecker({ profile, today, columns, anchorColumn: anchorColumn < 0 ? undefined : anchorColumn });
+  const checker = new RowChecker({
+    profile, today, columns, headerNames: headerNames(headers, columns),
+    ...(anchorColumn < 0 ? {} : { anchorColumn, anchorHeader: cellText(headers[anchorColumn]).trim() }),
+  });
   const results: RowResult[] = [];
   // First open request per service and NIK, as its index in `results`.
   const firstOpen = new Map<Service, Map<string, number>>();
@@ -86,12 +91,12 @@ export function checkTable(
       if (first === undefined) byNik.set(row.nik, results.length);
       else {
         const earlier = results[first]!;
-        findings.push(finding("DUPLICATE_OPEN_REQUEST", "nik", MESSAGES.duplicateOpen(earlier.row, earlier.request.id)));
+        findings.push(checker.duplicate(earlier.row, earlier.request.id));
       }
     }
     results.push(resultFor(rowNumber, row, findings, profile));
   }
-  return { columns, missingRequired, missingAnchor, missingUsed, results };
+  return { columns, missingRequired, missingAnchor, missingUsed, duplicateColumns: duplicateColumns(headers), results };
 }
 
 function resultFor(rowNumber: number, request: RequestRow, findings: Finding[], profile: Profile): RowResult {

@@ -144,6 +144,35 @@ export function mapHeaders(headers: readonly Cell[]): ColumnMap {
   return map;
 }
 
+/** Two columns whose headers name the same key: a setup problem (rename one of them). */
+export interface DuplicateColumn {
+  key: ColumnKey;
+  /** The two headers as the table writes them, and their 0-based positions. */
+  headers: [string, string];
+  positions: [number, number];
+}
+
+/** Every column after the first that names an already-named key. */
+export function duplicateColumns(headers: readonly Cell[]): DuplicateColumn[] {
+  const first = new Map<string, number>();
+  const duplicates: DuplicateColumn[] = [];
+  headers.forEach((h, i) => {
+    const def = columnForHeader(h);
+    if (!def) return;
+    const j = first.get(def.key);
+    if (j === undefined) first.set(def.key, i);
+    else duplicates.push({ key: def.key as ColumnKey, headers: [cellText(headers[j]).trim(), cellText(h).trim()], positions: [j, i] });
+  });
+  return duplicates;
+}
+
+/** The header text of each mapped column, as the table writes it (for messages). */
+export function headerNames(headers: readonly Cell[], map: ColumnMap): Partial<Record<ColumnKey, string>> {
+  const names: Partial<Record<ColumnKey, string>> = {};
+  for (const [key, i] of Object.entries(map) as [ColumnKey, number][]) names[key] = cellText(headers[i]).trim();
+  return names;
+}
+
 /** Keys of the required columns (spec section 9): the SK date only for the reactivation service. */
 export function requiredColumnKeys(service: Service): InputKey[] {
   const keys: InputKey[] = ["applicationDate", "name", "nik", "kk"];

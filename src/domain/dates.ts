@@ -29,13 +29,30 @@ function jakartaOffsetMs(ms: number): number {
   return JAKARTA_LMT_MINUTES * 60000;
 }
 
-const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, februari: 2, feb: 2, maret: 3, mar: 3, april: 4, apr: 4, mei: 5,
-  juni: 6, jun: 6, juli: 7, jul: 7, agustus: 8, agu: 8, agt: 8, ags: 8,
-  september: 9, sep: 9, sept: 9, oktober: 10, okt: 10, november: 11, nov: 11, desember: 12, des: 12,
-};
-const ABBREVIATIONS = new Set(["jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "agt", "ags",
-  "sep", "sept", "okt", "nov", "des"]);
+/** Month names users type, lower case: Indonesian (also the older Pebruari/Nopember) and English. */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ["januari", "january"],
+  ["februari", "pebruari", "february"],
+  ["maret", "march"],
+  ["april"],
+  ["mei", "may"],
+  ["juni", "june"],
+  ["juli", "july"],
+  ["agustus", "august"],
+  ["september"],
+  ["oktober", "october"],
+  ["november", "nopember"],
+  ["desember", "december"],
+];
+const MONTH_ABBREVIATIONS: readonly (readonly string[])[] = [
+  ["jan"], ["feb", "peb"], ["mar"], ["apr"], ["mei", "may"], ["jun"], ["jul"], ["agu", "agt", "ags", "aug"],
+  ["sep", "sept"], ["okt", "oct"], ["nov", "nop"], ["des", "dec"],
+];
+const MONTHS = new Map<string, number>();
+/** Names a dot may follow ("Jan." yes, "Januari." no; "Mei" is both). */
+const ABBREVIATIONS = new Set<string>();
+MONTH_NAMES.forEach((names, i) => names.forEach((n) => MONTHS.set(n, i + 1)));
+MONTH_ABBREVIATIONS.forEach((names, i) => names.forEach((n) => (MONTHS.set(n, i + 1), ABBREVIATIONS.add(n))));
 const FULL_MONTH_NAMES = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
   "Agustus", "September", "Oktober", "November", "Desember"];
 
@@ -103,65 +120,91 @@ export function formatShortDate(iso: IsoDate): string {
   return `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}/${y}`;
 }
 
+const WEEKDAY_RE =
+  /^(?:senin|selasa|rabu|kamis|jumat|jum['’]at|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s*,\s*|\s+)/i;
+// A time after a space, or after `T` (ISO dates only, checked below): H:MM, HH:MM, HH:MM:SS, colons or dots.
+// Minutes and seconds 00–59 by the pattern; hours are checked in code.
+const TIME_RE = /(\s+|T)(\d{1,2})([:.])([0-5]\d)(?:\3[0-5]\d)?$/;
 const ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DMY_RE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
-const LONG_RE = /^(\d{1,2})\s+([A-Za-z]+)(\.?)\s+(\d{4})$/;
-const TIME_RE = /^(.*?)\s+(\d{1,2})[:.](\d{2})(?::(\d{2}))?$/;
+const LONG_RE = /^(\d{1,2})(?:\s+|[-/.])([a-z]+)(\.?)(?:\s+|[-/.])(\d{4}|\d{2})$/i;
 
-function fullYear(text: string): number {
-  return text.length === 2 ? 2000 + Number(text) : Number(text);
+/** A date text's parts before the century of a two-digit year is chosen. */
+export interface DateParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly shortYear: boolean;
+  /** Minutes after midnight of a trailing time, else null. */
+  readonly minutes: number | null;
 }
 
-function checked(y: number, m: number, d: number): IsoDate | null {
-  return isRealDate(y, m, d) ? isoDate(y, m, d) : null;
+/** The year of a two-digit year: 20YY when that date is not after `today`, else 19YY (NIK and birth dates). */
+export function centuryYear(yy: number, month: number, day: number, today: IsoDate): number {
+  return isoDate(2000 + yy, month, day) <= today ? 2000 + yy : 1900 + yy;
 }
 
-const parsedDates = new Map<string, IsoDate | null>();
+const dayMonthYear = (day: string, month: number, year: string): Omit<DateParts, "minutes"> =>
+  ({ year: Number(year), month, day: Number(day), shortYear: year.length === 2 });
 
-/** A date text in one of the recognised forms, or null. Sheets repeat few dates: cache them. */
-export function parseDateText(raw: string): IsoDate | null {
-  let date = parsedDates.get(raw);
-  if (date === undefined) {
-    date = parseDateUncached(raw.trim());
-    if (parsedDates.size > 20000) parsedDates.clear();
-    parsedDates.set(raw, date);
-  }
-  return date;
-}
-
-function parseDateUncached(text: string): IsoDate | null {
+/** The date's parts; whether they make a real date is decided once the century is known (resolve). */
+function dateOnly(text: string, withT: boolean): Omit<DateParts, "minutes"> | null {
   let match = ISO_RE.exec(text);
-  if (match) return checked(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (match) return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), shortYear: false };
+  if (withT) return null;
   match = DMY_RE.exec(text);
-  if (match) return checked(fullYear(match[4]!), Number(match[3]), Number(match[1]));
+  if (match) return dayMonthYear(match[1]!, Number(match[3]), match[4]!);
   match = LONG_RE.exec(text);
-  if (match) {
-    const name = match[2]!.toLowerCase();
-    const month = MONTHS[name];
-    // A dot belongs after an abbreviation only ("Jan." yes, "Januari." no); "Mei" is both.
-    if (month === undefined || (match[3] === "." && !ABBREVIATIONS.has(name))) return null;
-    return checked(Number(match[4]), month, Number(match[1]));
-  }
-  return null;
-}
-
-/** A date-time text: any date form, optionally followed by HH:MM or HH.MM. */
-export function parseDateTimeText(raw: string): { date: IsoDate; minutes: number | null } | null {
-  const text = raw.trim();
-  const date = parseDateText(text);
-  if (date) return { date, minutes: null };
-  const match = TIME_RE.exec(text);
   if (!match) return null;
-  const hours = Number(match[2]);
-  const minutes = Number(match[3]);
-  const seconds = match[4] === undefined ? 0 : Number(match[4]);
-  if (hours > 23 || minutes > 59 || seconds > 59) return null;
-  const day = parseDateText(match[1]!);
-  return day ? { date: day, minutes: hours * 60 + minutes } : null;
+  const name = match[2]!.toLowerCase();
+  // Month 0 (no such month) for an unknown name or a dot after a full name ("Jan." yes, "Januari." no).
+  const month = match[3] === "." && !ABBREVIATIONS.has(name) ? 0 : (MONTHS.get(name) ?? 0);
+  return dayMonthYear(match[1]!, month, match[4]!);
 }
 
-/** Read results are shared: a sheet repeats few date texts, and callers never change them. */
-const dateReads = new Map<string, DateRead>();
+/** A recognised date text (spec section 3), parsed into parts; null when not recognised. */
+export function parseDateParts(raw: string): DateParts | null {
+  let text = raw.trim().replace(WEEKDAY_RE, "");
+  let minutes: number | null = null;
+  let withT = false;
+  const time = TIME_RE.exec(text);
+  if (time) {
+    const hours = Number(time[2]);
+    if (hours > 23) return null;
+    minutes = hours * 60 + Number(time[4]);
+    withT = time[1] === "T";
+    text = text.slice(0, time.index);
+  }
+  const date = dateOnly(text, withT);
+  return date ? { ...date, minutes } : null;
+}
+
+/** A two-digit year read as 20YY; in `Tanggal Lahir` (pass `birthToday`) 19YY when 20YY is after that day. */
+function resolve(parts: DateParts, birthToday?: IsoDate): IsoDate | null {
+  const { month, day } = parts;
+  let year = parts.year;
+  if (parts.shortYear) year = birthToday === undefined ? 2000 + year : centuryYear(year, month, day, birthToday);
+  return isRealDate(year, month, day) ? isoDate(year, month, day) : null;
+}
+
+/** A date text in one of the recognised forms (time ignored, two-digit year 20YY), or null. */
+export function parseDateText(raw: string): IsoDate | null {
+  const parts = parseDateParts(raw);
+  return parts ? resolve(parts) : null;
+}
+
+/** A date-time text: any date form, optionally followed by a time. */
+export function parseDateTimeText(raw: string): { date: IsoDate; minutes: number | null } | null {
+  const parts = parseDateParts(raw);
+  const date = parts && resolve(parts);
+  return date ? { date, minutes: parts!.minutes } : null;
+}
+
+/** Midnight of 1 January of year 1 and of year 10000 in Jakarta (local mean time, then UTC+7). */
+const FIRST_INSTANT = new Date(0).setUTCFullYear(1, 0, 1) - JAKARTA_LMT_MINUTES * 60000;
+const AFTER_LAST_INSTANT = new Date(0).setUTCFullYear(10000, 0, 1) - 7 * 3600000;
+
+/** Shared read results: callers never change them (RowChecker memoises reads of repeated texts). */
 const BLANK: DateRead = { kind: "blank" };
 const INVALID: DateRead = { kind: "invalid" };
 
@@ -170,16 +213,18 @@ export type DateRead =
   | { readonly kind: "invalid" }
   | { readonly kind: "ok"; readonly date: IsoDate; readonly minutes: number | null };
 
-/** A date cell: a Date value (read as a Jakarta calendar date) or recognised text. */
-export function readDateCell(cell: Cell, withTime = false): DateRead {
+/**
+ * A date cell: a Date value (read as a Jakarta calendar date) or recognised text. The time is
+ * kept only `withTime`; `birthToday` gives two-digit years the birth-date century rule.
+ */
+export function readDateCell(cell: Cell, withTime = false, birthToday?: IsoDate): DateRead {
   if (isBlank(cell)) return BLANK;
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return INVALID;
-    const parts = jakartaParts(cell);
     // Years past 9999 or before 1 have no ISO form: clamp them, they stay far future or far past.
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(parts.date)) {
-      return { kind: "ok", date: cell.getTime() > 0 ? "9999-12-31" : "0001-01-01", minutes: withTime ? 0 : null };
-    }
+    if (cell.getTime() < FIRST_INSTANT) return { kind: "ok", date: "0001-01-01", minutes: withTime ? 0 : null };
+    if (cell.getTime() >= AFTER_LAST_INSTANT) return { kind: "ok", date: "9999-12-31", minutes: withTime ? 0 : null };
+    const parts = jakartaParts(cell);
     return { kind: "ok", date: parts.date, minutes: withTime ? parts.minutes : null };
   }
   if (typeof cell !== "string") return INVALID;
@@ -187,12 +232,7 @@ export function readDateCell(cell: Cell, withTime = false): DateRead {
     const parsed = parseDateTimeText(cell);
     return parsed ? { kind: "ok", ...parsed } : INVALID;
   }
-  let read = dateReads.get(cell);
-  if (read === undefined) {
-    const date = parseDateText(cell);
-    read = date ? { kind: "ok", date, minutes: null } : INVALID;
-    if (dateReads.size > 20000) dateReads.clear();
-    dateReads.set(cell, read);
-  }
-  return read;
+  const parts = parseDateParts(cell);
+  const date = parts && resolve(parts, birthToday);
+  return date ? { kind: "ok", date, minutes: null } : INVALID;
 }

@@ -13,16 +13,87 @@ export const DECISIONS = {
 } as const;
 export type Decision = keyof typeof DECISIONS;
 
-export const REASON_CODES = [
-  "DEACTIVATION_TOO_OLD", "ALREADY_REACTIVATED", "NOT_IN_SOCIAL_REGISTRY", "DECILE_TOO_HIGH",
-  "FACILITATOR_REJECTED", "BPJS_REJECTED", "DOCUMENTS_INCOMPLETE", "REGISTRY_NOT_CHECKED",
-  "FACILITATOR_PENDING", "BPJS_NOT_CONFIRMED", "DECILE_UNKNOWN",
-] as const;
-export type ReasonCode = (typeof REASON_CODES)[number];
+interface ReasonRule {
+  readonly code: string;
+  /** Makes the request NOT_ELIGIBLE (spec section 4 step 6). */
+  readonly rejects: boolean;
+  /** What the reason means for this row. */
+  readonly text: (e: Eligibility, profile: Profile) => string;
+  /** What the applicant or office does next. */
+  readonly advice: string;
+}
 
-/** The first six reasons make a request not eligible. */
-const REJECTING_COUNT = 6;
-const REASON_INDEX = Object.fromEntries(REASON_CODES.map((r, i) => [r, i])) as Record<ReasonCode, number>;
+/** Every reason in canonical order (spec section 4): the order reasons are reported in. */
+export const REASONS = [
+  {
+    code: "DEACTIVATION_TOO_OLD", rejects: true,
+    text: (e, p) =>
+      `Batas reaktivasi ${e.deadline ? formatLongDate(e.deadline) : ""} (${p.windowMonths} bulan sejak ${p.windowAnchor ? `"${p.windowAnchor}"` : "SK penonaktifan"}) sudah lewat.`,
+    advice: "Pemohon dapat mengajukan diri kembali sebagai peserta PBI-JK baru.",
+  },
+  {
+    code: "ALREADY_REACTIVATED", rejects: true,
+    text: () => "Kepesertaan ini sudah pernah direaktivasi; reaktivasi hanya sekali untuk setiap orang.",
+    advice: "Pemohon dapat melapor ke desa/kelurahan untuk diusulkan kembali sebagai peserta PBI-JK baru.",
+  },
+  {
+    code: "NOT_IN_SOCIAL_REGISTRY", rejects: true,
+    text: () => "Pemohon tidak terdaftar di DTSEN/DTKS.",
+    advice: "Pemohon dapat melapor ke pemerintah desa/kelurahan setempat untuk diusulkan melalui Musyawarah Desa/Kelurahan.",
+  },
+  {
+    code: "DECILE_TOO_HIGH", rejects: true,
+    text: () => "Desil DTSEN pemohon di luar desil 1–5 dan tidak ada kebutuhan layanan kesehatan.",
+    advice: "Bila keadaan ekonomi keluarga berubah, pemohon dapat meminta pemutakhiran data DTSEN melalui desa/kelurahan.",
+  },
+  {
+    code: "FACILITATOR_REJECTED", rejects: true,
+    text: () => "Hasil verifikasi fasilitator bersama kelurahan: pemohon tidak memenuhi kriteria keluarga miskin.",
+    advice: "Bila keadaan keluarga berubah, pemohon dapat meminta verifikasi ulang melalui kelurahan.",
+  },
+  {
+    code: "BPJS_REJECTED", rejects: true,
+    text: () => "BPJS Kesehatan menyatakan kepesertaan ini tidak dapat direaktivasi.",
+    advice: "Pemohon dapat menanyakan alasannya ke BPJS Kesehatan Care Center 165 atau kantor BPJS Kesehatan terdekat.",
+  },
+  {
+    code: "DOCUMENTS_INCOMPLETE", rejects: false,
+    text: (e) => `Berkas belum lengkap: ${e.missingDocuments.map((d) => `${DOCUMENTS[d].name} (${DOCUMENTS[d].source})`).join("; ")}.`,
+    advice: "Lengkapi dokumen tersebut, lalu ajukan kembali.",
+  },
+  {
+    code: "REGISTRY_NOT_CHECKED", rejects: false,
+    text: () => "Status DTSEN/DTKS belum dicek.",
+    advice: "Operator SIKS-NG perlu memeriksanya lebih dulu, lalu mengisi kolom Status DTSEN/DTKS.",
+  },
+  {
+    code: "FACILITATOR_PENDING", rejects: false,
+    text: () => "Pemohon tidak terdaftar di DTSEN/DTKS dan belum diverifikasi fasilitator.",
+    advice: "Fasilitator bersama kelurahan perlu memverifikasi dan memvalidasi datanya, lalu mengisi kolom Verifikasi Fasilitator.",
+  },
+  {
+    code: "BPJS_NOT_CONFIRMED", rejects: false,
+    text: () => "Belum ada konfirmasi BPJS Kesehatan bahwa kepesertaan dapat direaktivasi.",
+    advice: "Operator perlu memastikannya ke BPJS Kesehatan cabang, lalu mengisi kolom Konfirmasi BPJS.",
+  },
+  {
+    code: "DECILE_UNKNOWN", rejects: false,
+    text: () => "Desil DTSEN pemohon belum diisi.",
+    advice: "Operator perlu mengecek desilnya di DTSEN, lalu mengisi kolom Desil.",
+  },
+] as const satisfies readonly ReasonRule[];
+
+export type ReasonCode = (typeof REASONS)[number]["code"];
+export const REASON_CODES: readonly ReasonCode[] = REASONS.map((r) => r.code);
+
+const REASON_BY_CODE = new Map<string, ReasonRule>(REASONS.map((r) => [r.code, r]));
+
+/** The table entry of a reason; a code outside the table is a programming error, never another reason. */
+export function reasonRule(code: ReasonCode): ReasonRule {
+  const rule = REASON_BY_CODE.get(code);
+  if (!rule) throw new Error(`Unknown reason code: ${String(code)}`);
+  return rule;
+}
 
 export interface Eligibility {
   decision: Decision;
@@ -40,16 +111,11 @@ export function reactivationDeadline(deactivationDate: IsoDate, profile: Profile
 
 /** Decides a row that has no error-level finding. */
 export function decide(row: RequestRow, profile: Profile): Eligibility {
-  // One bit per reason, indexed like REASON_CODES, so the reasons come out in canonical order.
-  let found = 0;
-  const flag = (reason: ReasonCode) => {
-    found |= 1 << REASON_INDEX[reason];
-  };
-  let deadline: IsoDate | null = null;
-  if (profile.service === "reactivation" && row.windowStart) {
-    deadline = reactivationDeadline(row.windowStart, profile);
-    if (deadline && row.applicationDate && row.applicationDate > deadline) flag("DEACTIVATION_TOO_OLD");
-  }
+  // A set, reported in REASONS order: a code outside the table is never reported as another reason.
+  const found = new Set<ReasonCode>();
+  const flag = (reason: ReasonCode) => found.add(reason);
+  const deadline = row.windowStart === null ? null : reactivationDeadline(row.windowStart, profile);
+  if (deadline !== null && (row.applicationDate ?? "") > deadline) flag("DEACTIVATION_TOO_OLD");
   if (profile.oncePerPerson && row.reactivatedBefore) flag("ALREADY_REACTIVATED");
 
   const healthNeed = row.healthNeed !== "Tidak Ada";
@@ -75,41 +141,18 @@ export function decide(row: RequestRow, profile: Profile): Eligibility {
   const missingDocuments = profile.requiredDocuments.filter((d) => !row.documents[d]);
   if (missingDocuments.length) flag("DOCUMENTS_INCOMPLETE");
 
-  const has = (i: number) => (found & (1 << i)) !== 0;
-  const rejecting = REASON_CODES.filter((_, i) => i < REJECTING_COUNT && has(i));
-  if (rejecting.length) return { decision: "NOT_ELIGIBLE", reasons: rejecting, deadline, missingDocuments };
+  if (found.size === 0) return { decision: "ELIGIBLE", reasons: [], deadline, missingDocuments };
+  const ordered = REASONS.filter((r) => found.has(r.code));
+  const rejecting = ordered.filter((r) => r.rejects);
+  if (rejecting.length) return { decision: "NOT_ELIGIBLE", reasons: rejecting.map((r) => r.code), deadline, missingDocuments };
   if (missingDocuments.length) {
     return { decision: "INCOMPLETE", reasons: ["DOCUMENTS_INCOMPLETE"], deadline, missingDocuments };
   }
-  const pending = found === 0 ? [] : REASON_CODES.filter((_, i) => has(i));
-  if (pending.length) return { decision: "NEEDS_VERIFICATION", reasons: pending, deadline, missingDocuments };
-  return { decision: "ELIGIBLE", reasons: [], deadline, missingDocuments };
+  return { decision: "NEEDS_VERIFICATION", reasons: ordered.map((r) => r.code), deadline, missingDocuments };
 }
 
-/** One Indonesian sentence per reason: what it means and what the applicant or office does next. */
+/** One Indonesian text per reason: what it means, then what the applicant or office does next. */
 export function reasonText(reason: ReasonCode, e: Eligibility, profile: Profile): string {
-  switch (reason) {
-    case "DEACTIVATION_TOO_OLD":
-      return `Batas reaktivasi ${e.deadline ? formatLongDate(e.deadline) : ""} (${profile.windowMonths} bulan sejak ${profile.windowAnchor ? `"${profile.windowAnchor}"` : "SK penonaktifan"}) sudah lewat. Pemohon dapat mengajukan diri kembali sebagai peserta PBI-JK baru.`;
-    case "ALREADY_REACTIVATED":
-      return "Kepesertaan ini sudah pernah direaktivasi; reaktivasi hanya sekali untuk setiap orang.";
-    case "NOT_IN_SOCIAL_REGISTRY":
-      return "Pemohon tidak terdaftar di DTSEN/DTKS. Pemohon dapat melapor ke pemerintah desa/kelurahan setempat untuk diusulkan melalui Musyawarah Desa/Kelurahan.";
-    case "DECILE_TOO_HIGH":
-      return "Desil DTSEN pemohon di luar desil 1–5 dan tidak ada kebutuhan layanan kesehatan.";
-    case "FACILITATOR_REJECTED":
-      return "Hasil verifikasi fasilitator bersama kelurahan: pemohon tidak memenuhi kriteria keluarga miskin.";
-    case "BPJS_REJECTED":
-      return "BPJS Kesehatan menyatakan kepesertaan ini tidak dapat direaktivasi.";
-    case "DOCUMENTS_INCOMPLETE":
-      return `Berkas belum lengkap: ${e.missingDocuments.map((d) => `${DOCUMENTS[d].name} (${DOCUMENTS[d].source})`).join("; ")}.`;
-    case "REGISTRY_NOT_CHECKED":
-      return "Status DTSEN/DTKS belum dicek: operator SIKS-NG perlu memeriksanya lebih dulu.";
-    case "FACILITATOR_PENDING":
-      return "Pemohon tidak terdaftar di DTSEN/DTKS: fasilitator bersama kelurahan perlu memverifikasi dan memvalidasi datanya.";
-    case "BPJS_NOT_CONFIRMED":
-      return "Operator perlu memastikan ke BPJS Kesehatan cabang bahwa kepesertaan dapat direaktivasi.";
-    case "DECILE_UNKNOWN":
-      return "Desil DTSEN pemohon belum diisi: operator perlu mengecek desilnya di DTSEN.";
-  }
+  const rule = reasonRule(reason);
+  return `${rule.text(e, profile)} ${rule.advice}`;
 }

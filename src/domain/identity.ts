@@ -1,7 +1,7 @@
 /** NIK, KK, KIS card and phone numbers: structure only (Dukcapil's records are for the operator). */
-import { type IsoDate, isoDate, isRealDate } from "./dates";
+import { centuryYear, type IsoDate, isoDate, isRealDate } from "./dates";
 import { isKnownDistrict } from "./regions";
-import { type Cell, isBlank, removeSpaces } from "./text";
+import type { Cell } from "./text";
 
 /** The 38 province codes (spec section 3). */
 export const PROVINCE_CODES = new Set([
@@ -10,26 +10,40 @@ export const PROVINCE_CODES = new Set([
   "91", "92", "93", "94", "95", "96",
 ]);
 
+// Anchored: only a whole cell in scientific notation (`3.27301E+15`, `3,27301e15`) lost its digits.
 const SCIENTIFIC_RE = /^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$/;
 const DIGITS_RE = /^\d+$/;
-const MAX_EXACT = 2 ** 53;
+const WHITESPACE_RE = /\s+/g;
+const SEPARATORS_RE = /[\s.-]+/g;
+/** Spreadsheets keep 15 significant digits: a number of 16 or more digits already lost its last ones. */
+const FIRST_16_DIGIT_NUMBER = 1e15;
 
 export type NumberRead =
   | { kind: "blank" }
-  /** A number past 2^53 or scientific-notation text: the real digits are gone. */
+  /** A number of 16+ digits or scientific-notation text: the real digits are gone. */
   | { kind: "precisionLost" }
-  /** Spaces removed; may still contain non-digits. */
+  /** Separators removed; may still contain non-digits. */
   | { kind: "text"; text: string };
 
+const BLANK_NUMBER: NumberRead = { kind: "blank" };
+const PRECISION_LOST: NumberRead = { kind: "precisionLost" };
+
+/**
+ * An identity-number cell (NIK, KK, card): spaces, hyphens, dots and one leading apostrophe are
+ * separators; scientific notation is recognised before the dots go. Blank after that = blank.
+ */
 export function readNumberCell(cell: Cell): NumberRead {
-  if (isBlank(cell)) return { kind: "blank" };
+  if (cell === null || cell === undefined) return BLANK_NUMBER;
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell) || Math.abs(cell) > MAX_EXACT) return { kind: "precisionLost" };
+    // Also true for NaN and Infinity: no digits to read.
+    if (!(Math.abs(cell) < FIRST_16_DIGIT_NUMBER)) return PRECISION_LOST;
     return { kind: "text", text: Number.isInteger(cell) ? cell.toFixed(0) : String(cell) };
   }
-  const text = removeSpaces(typeof cell === "string" ? cell : String(cell));
-  if (SCIENTIFIC_RE.test(text)) return { kind: "precisionLost" };
-  return { kind: "text", text };
+  let text = String(cell).replace(WHITESPACE_RE, "");
+  if (text.startsWith("'")) text = text.slice(1);
+  if (SCIENTIFIC_RE.test(text)) return PRECISION_LOST;
+  text = text.replace(SEPARATORS_RE, "");
+  return text === "" ? BLANK_NUMBER : { kind: "text", text };
 }
 
 export function isDigits(text: string, length: number): boolean {
@@ -42,23 +56,21 @@ export function isAllDigits(text: string): boolean {
 
 export interface NikAnalysis {
   provinceValid: boolean;
-  /** null when digits 7–12 are not a real past date. */
+  /** null when digits 7–12 are not a real calendar date. */
   birth: { date: IsoDate; sex: "L" | "P" } | null;
   serialZero: boolean;
   regionKnown: boolean;
 }
 
-/** Digits 7–12 as DDMMYY, women DD+40; century 20YY unless that is after today's year. */
+/** Digits 7–12 as DDMMYY, women DD+40; century 20YY when that whole date is not after today, else 19YY. */
 export function nikBirth(digits: string, today: IsoDate): { date: IsoDate; sex: "L" | "P" } | null {
   const dd = Number(digits.slice(6, 8));
   const mm = Number(digits.slice(8, 10));
   const yy = Number(digits.slice(10, 12));
   const sex = dd > 40 ? "P" : "L";
   const day = dd > 40 ? dd - 40 : dd;
-  const year = 2000 + yy <= Number(today.slice(0, 4)) ? 2000 + yy : 1900 + yy;
-  if (!isRealDate(year, mm, day)) return null;
-  const date = isoDate(year, mm, day);
-  return date > today ? null : { date, sex };
+  const year = centuryYear(yy, mm, day, today);
+  return isRealDate(year, mm, day) ? { date: isoDate(year, mm, day), sex } : null;
 }
 
 /** Analysis of a 16-digit NIK. */
@@ -76,7 +88,7 @@ const PHONE_RE = /^(\+62|62|0)(8[1-9][0-9]{6,10})$/;
 
 /** A normalised +62… number, or null when the text is not an Indonesian mobile number. */
 export function normalisePhone(text: string): string | null {
-  const match = PHONE_RE.exec(text.replace(/[\s-]+/g, ""));
+  const match = PHONE_RE.exec(text.replace(/[\s-]/g, ""));
   return match ? `+62${match[2]}` : null;
 }
 

@@ -36,7 +36,7 @@ export function parseNumberFormat(format: string): ParsedFormat {
   for (const m of text.matchAll(TOKEN_RE)) {
     if (m.index > last) parts.push({ kind: "text", text: text.slice(last, m.index) });
     last = m.index + m[0].length;
-    const [name, width, ...rest] = m[1]!.split(":").map((s) => enumKey(s));
+    const [name, width, ...rest] = m[1]!.split(":").map((s) => s.trim().toLowerCase());
     if (!name || !(name in NUMBER_TOKENS)) {
       problems.push(`Penanda "${m[0]}" tidak dikenal. Gunakan: ${Object.keys(NUMBER_TOKENS).map((t) => `{${t}}`).join(", ")}.`);
       continue;

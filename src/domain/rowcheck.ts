@@ -1,15 +1,18 @@
-/** Field checks of one request row (spec section 3), also reading it into plain values. */
+/**
+ * Field checks of one request row (spec section 3): one reader per field returns the value and
+ * its findings; RowChecker.check composes them and adds the checks across fields.
+ */
 import { type ColumnKey, type ColumnMap, type EnumKey, type InputKey, requiredColumnKeys, SERVICES, type Service } from "./columns";
 import { type IsoDate, readDateCell } from "./dates";
 import { DOCUMENT_KEYS, type DocumentKey } from "./documents";
-import { type Finding, finding, MESSAGES } from "./findings";
+import { type Finding, FindingMaker } from "./findings";
 import { analyseNik, isAllDigits, isDigits, normalisePhone, PROVINCE_CODES, readNumberCell } from "./identity";
 import type { Profile } from "./profiles";
 import { REGION_SOURCE } from "./regions";
 import { type Cell, cellText, enumKey, isBlank } from "./text";
 import { enumChoices, readBool, readEnum } from "./values";
 
-/** A row read into plain values; a value whose cell had an error reads as its default. */
+/** A row read into plain values; a value whose cell had an error (or unknown text) reads as its default. */
 export interface RequestRow {
   id: string;
   /** The row's service; null when `Layanan` holds an unrecognised text. */
@@ -43,20 +46,166 @@ export interface CheckContext {
   profile: Profile;
   today: IsoDate;
   columns: ColumnMap;
+  /** The header text of each found column, so messages use the user's names. */
+  headerNames?: Partial<Record<ColumnKey, string>>;
   /** Position of the profile's window anchor column, when it is not the SK date. */
   anchorColumn?: number;
+  /** That column's header as the table writes it. */
+  anchorHeader?: string;
+}
+
+/** A field's value and what is wrong with its cell. */
+export interface Read<T> {
+  readonly value: T;
+  readonly findings: readonly Finding[];
+}
+
+const NONE: readonly Finding[] = [];
+const ok = <T>(value: T): Read<T> => ({ value, findings: NONE });
+const bad = <T>(value: T, ...findings: Finding[]): Read<T> => ({ value, findings });
+
+/** Columns whose enumeration or boolean values the profile's rules read: unknown text there is an error. */
+export function columnsReadByRules(profile: Profile): Set<ColumnKey> {
+  const keys = new Set<ColumnKey>(["service", "registryStatus", ...profile.requiredDocuments]);
+  if (profile.registryPolicy === "decile-or-health-need") keys.add("healthNeed");
+  if (profile.registryPolicy === "facilitator") keys.add("facilitatorResult");
+  if (profile.requiresBpjsConfirmation) keys.add("bpjsConfirmation");
+  if (profile.oncePerPerson) keys.add("reactivatedBefore");
+  if (profile.service === "healthFinancing") keys.add("urgent");
+  return keys;
 }
 
 const SERVICE_BY_NAME = new Map<string, Service>(
   (Object.entries(SERVICES) as [Service, string][]).map(([k, v]) => [enumKey(v), k]),
 );
+
+/** `Layanan`: blank = the profile's service (null value = unrecognised text). */
+export function readService(cell: Cell, profile: Profile, make: FindingMaker): Read<Service | null> {
+  const k = enumKey(cellText(cell));
+  if (k === "") return ok(profile.service);
+  const named = SERVICE_BY_NAME.get(k);
+  if (named === undefined) return bad(null, make.make("VALUE_UNKNOWN", "service", "service", enumChoices("service")));
+  if (named === profile.service) return ok(named);
+  return bad(named, make.make("SERVICE_NOT_OFFERED", "other", "service", SERVICES[named], SERVICES[profile.service]));
+}
+
+/** A 16-digit NIK and what its digits say; null value unless it has the right shape. */
+export function readNik(cell: Cell, today: IsoDate, make: FindingMaker): Read<{ digits: string; birth: { date: IsoDate; sex: "L" | "P" } | null } | null> {
+  const read = readNumberCell(cell);
+  if (read.kind === "blank") return ok(null);
+  if (read.kind === "precisionLost") return bad(null, make.make("NIK_PRECISION_LOST", "lost", "nik"));
+  if (!isDigits(read.text, 16)) return bad(null, make.make("NIK_FORMAT", "length", "nik", read.text.length));
+  const a = analyseNik(read.text, today);
+  const findings: Finding[] = [];
+  if (!a.provinceValid) findings.push(make.make("NIK_PROVINCE_INVALID", "province", "nik"));
+  if (!a.birth) findings.push(make.make("NIK_BIRTHDATE_INVALID", "birth", "nik"));
+  if (a.serialZero) findings.push(make.make("NIK_SERIAL_ZERO", "serial", "nik"));
+  if (a.provinceValid && !a.regionKnown) findings.push(make.make("NIK_REGION_UNKNOWN", "region", "nik", REGION_SOURCE));
+  return { value: { digits: read.text, birth: a.birth }, findings: findings.length ? findings : NONE };
+}
+
+/** Nomor KK: 16 digits starting with a province code. */
+export function readKk(cell: Cell, make: FindingMaker): Read<string | null> {
+  const read = readNumberCell(cell);
+  if (read.kind === "blank") return ok(null);
+  if (read.kind === "precisionLost") return bad(null, make.make("KK_FORMAT", "lost", "kk"));
+  if (!isDigits(read.text, 16)) return bad(null, make.make("KK_FORMAT", "length", "kk", read.text.length));
+  if (!PROVINCE_CODES.has(read.text.slice(0, 2))) return bad(read.text, make.make("KK_FORMAT", "province", "kk"));
+  return ok(read.text);
+}
+
+/** Nomor Kartu KIS: 13 digits; fewer digits usually lost their leading zeros. */
+export function readCard(cell: Cell, make: FindingMaker): Read<string | null> {
+  const read = readNumberCell(cell);
+  if (read.kind === "blank") return ok(null);
+  if (read.kind === "precisionLost") return bad(null, make.make("CARD_FORMAT", "lost", "cardNumber"));
+  if (isDigits(read.text, 13)) return ok(read.text);
+  if (read.text.length < 13 && isAllDigits(read.text)) {
+    return bad(null, make.make("CARD_FORMAT", "leadingZeros", "cardNumber", read.text.length));
+  }
+  return bad(null, make.make("CARD_FORMAT", "length", "cardNumber"));
+}
+
+/** A date that must not be in the future; null unless valid and not after today. */
+export function readPastDate(
+  cell: Cell, key: "applicationDate" | "deactivationDate" | "birthDate", today: IsoDate, make: FindingMaker,
+): Read<IsoDate | null> {
+  const read = readDateCell(cell, false, key === "birthDate" ? today : undefined);
+  if (read.kind === "blank") return ok(null);
+  if (read.kind === "invalid") return bad(null, make.make("DATE_INVALID", "date", key));
+  if (read.date > today) return bad(null, make.make("DATE_IN_FUTURE", "date", key));
+  return ok(read.date);
+}
+
+/** `Berkas Lengkap Pada`: a date with an optional time. */
+export function readCompleteAt(cell: Cell, make: FindingMaker): Read<RequestRow["completeAt"]> {
+  const read = readDateCell(cell, true);
+  if (read.kind === "blank") return ok(null);
+  if (read.kind === "invalid") return bad(null, make.make("DATE_INVALID", "dateTime", "completeAt"));
+  return ok({ date: read.date, minutes: read.minutes });
+}
+
+/** The profile's window anchor column (a setting); blank falls back to the SK date. */
+export function readAnchorDate(cell: Cell, header: string, today: IsoDate, make: FindingMaker): Read<IsoDate | null> {
+  const read = readDateCell(cell);
+  if (read.kind === "blank") return ok(null);
+  if (read.kind === "invalid") return bad(null, make.make("DATE_INVALID", "anchor", "deactivationDate", header));
+  if (read.date > today) return bad(null, make.make("DATE_IN_FUTURE", "anchor", "deactivationDate", header));
+  return ok(read.date);
+}
+
 const DECILE_RE = /^\d+$/;
-const BOOL_FIELDS = ["reactivatedBefore", "urgent", ...DOCUMENT_KEYS] as const;
+
+/** Desil: a whole number 0–10 (digits only); blank = unknown. */
+export function readDecile(cell: Cell, make: FindingMaker): Read<number | null> {
+  if (isBlank(cell)) return ok(null);
+  const text = typeof cell === "number" ? String(cell) : cellText(cell).trim();
+  const value = DECILE_RE.test(text) ? Number(text) : NaN;
+  return value >= 0 && value <= 10 ? ok(value) : bad(null, make.make("DECILE_INVALID", "decile", "decile"));
+}
+
+/** Nomor HP, normalised to +62…; a bad number is only a warning. */
+export function readPhone(cell: Cell, make: FindingMaker): Read<string | null> {
+  const text = cellText(cell).replace(/[\s-]+/g, "");
+  if (text === "") return ok(null);
+  const phone = normalisePhone(text);
+  return phone === null ? bad(null, make.make("PHONE_FORMAT", "phone", "phone")) : ok(phone);
+}
+
+export type BoolKey = "reactivatedBefore" | "urgent" | DocumentKey;
+
+/** A boolean cell; unknown text reads as not ticked. */
+export function readBoolField(cell: Cell, key: BoolKey, make: FindingMaker): Read<boolean> {
+  const value = readBool(cell);
+  return value === undefined ? bad(false, make.make("VALUE_UNKNOWN", "bool", key)) : ok(value);
+}
+
+/** An enumeration cell; blank or unknown text reads as `fallback`. */
+export function readEnumField<T extends string>(cell: Cell, key: EnumKey & ColumnKey, fallback: T, make: FindingMaker): Read<T> {
+  const read = readEnum(key, cell);
+  if (read.kind === "ok") return ok(read.value as T);
+  return read.kind === "blank" ? ok(fallback) : bad(fallback, make.make("VALUE_UNKNOWN", "enum", key, enumChoices(key)));
+}
+
+/** An identity cell holding nothing but separators (`-`, `'`) is blank. */
+const SEPARATORS_ONLY_RE = /^\s*'?[\s.-]*$/;
+
+/** True when the cell is blank after the normalisation its field's rule applies. */
+function blankFor(key: InputKey, cell: Cell): boolean {
+  if (isBlank(cell)) return true;
+  return (key === "nik" || key === "kk") && typeof cell === "string" && SEPARATORS_ONLY_RE.test(cell);
+}
+
+/** Day, month and two-digit year: the NIK has no century of its own. */
+const sameBirthDay = (a: IsoDate, b: IsoDate) => a.slice(2) === b.slice(2);
 
 /** Checks rows of one table; built once per table so per-row work stays small. */
 export class RowChecker {
   /** Required fields with and without the SK date (only the reactivation service needs it). */
   private readonly required: { withSk: InputKey[]; withoutSk: InputKey[] };
+  private readonly make: FindingMaker;
+  /** Reads of texts a sheet repeats (dates, enumerations, booleans), per column; they depend only on the text. */
+  private readonly memo = new Map<ColumnKey, Map<string, Read<unknown>>>();
 
   constructor(private readonly ctx: CheckContext) {
     const base: InputKey[] = ["applicationDate", "name", "nik", "kk"];
@@ -68,6 +217,8 @@ export class RowChecker {
       withSk: [...base, "deactivationDate", ...ctx.profile.extraRequiredFields].filter(present),
       withoutSk: [...base, ...ctx.profile.extraRequiredFields].filter(present),
     };
+    const read = columnsReadByRules(ctx.profile);
+    this.make = new FindingMaker(ctx.headerNames, (key) => read.has(key));
   }
 
   private cell(cells: readonly Cell[], key: ColumnKey): Cell {
@@ -75,146 +226,78 @@ export class RowChecker {
     return i === undefined ? "" : cells[i];
   }
 
-  /** A date that must not be in the future; null unless valid and past. */
-  private pastDate(cells: readonly Cell[], key: "applicationDate" | "deactivationDate" | "birthDate", findings: Finding[]): IsoDate | null {
-    const read = readDateCell(this.cell(cells, key));
-    if (read.kind === "invalid") findings.push(finding("DATE_INVALID", key, MESSAGES.dateInvalid(key, false)));
-    if (read.kind !== "ok") return null;
-    if (read.date > this.ctx.today) {
-      findings.push(finding("DATE_IN_FUTURE", key, MESSAGES.dateInFuture(key)));
-      return null;
+  /** A string cell's read, computed once per distinct text. */
+  private memoised<T>(key: ColumnKey, cell: Cell, read: (cell: Cell) => Read<T>): Read<T> {
+    if (typeof cell !== "string") return read(cell);
+    let byText = this.memo.get(key);
+    if (!byText) this.memo.set(key, (byText = new Map()));
+    let r = byText.get(cell) as Read<T> | undefined;
+    if (r === undefined) {
+      r = read(cell);
+      if (byText.size < 1000) byText.set(cell, r);
     }
-    return read.date;
+    return r;
   }
 
-  /** The anchor column's date (a setting); blank falls back to the SK date. */
-  private anchorDate(cells: readonly Cell[], findings: Finding[]): IsoDate | null {
-    const { anchorColumn, profile, today } = this.ctx;
-    if (anchorColumn === undefined || !profile.windowAnchor) return null;
-    const read = readDateCell(cells[anchorColumn]);
-    if (read.kind === "invalid") findings.push(finding("DATE_INVALID", "deactivationDate", MESSAGES.anchorInvalid(profile.windowAnchor)));
-    if (read.kind !== "ok") return null;
-    if (read.date > today) {
-      findings.push(finding("DATE_IN_FUTURE", "deactivationDate", MESSAGES.anchorInFuture(profile.windowAnchor)));
-      return null;
-    }
-    return read.date;
+  private pastDate(cells: readonly Cell[], key: "applicationDate" | "deactivationDate" | "birthDate"): Read<IsoDate | null> {
+    return this.memoised(key, this.cell(cells, key), (c) => readPastDate(c, key, this.ctx.today, this.make));
   }
 
-  /** An enumeration: unknown text is an error; blank reads as the default. */
-  private enumValue<T extends string>(cells: readonly Cell[], key: EnumKey & ColumnKey, fallback: T, findings: Finding[]): T {
-    const read = readEnum(key, this.cell(cells, key));
-    if (read.kind === "unknown") {
-      findings.push(finding("VALUE_UNKNOWN", key, MESSAGES.enumUnknown(key, enumChoices(key))));
-    }
-    return read.kind === "ok" ? (read.value as T) : fallback;
+  private bool(cells: readonly Cell[], key: BoolKey): Read<boolean> {
+    return this.memoised(key, this.cell(cells, key), (c) => readBoolField(c, key, this.make));
+  }
+
+  private enumeration<T extends string>(cells: readonly Cell[], key: EnumKey & ColumnKey, fallback: T): Read<T> {
+    return this.memoised(key, this.cell(cells, key), (c) => readEnumField(c, key, fallback, this.make));
   }
 
   check(cells: readonly Cell[]): RowCheck {
-    const { profile, today } = this.ctx;
+    const { profile, today, anchorColumn, anchorHeader } = this.ctx;
+    const make = this.make;
     const findings: Finding[] = [];
-
-    // Layanan: blank means the profile's service; the other service is not offered here.
-    let service: Service | null = profile.service;
-    const serviceCell = this.cell(cells, "service");
-    if (!isBlank(serviceCell)) {
-      const named = SERVICE_BY_NAME.get(enumKey(cellText(serviceCell)));
-      if (named === undefined) {
-        service = null;
-        findings.push(finding("VALUE_UNKNOWN", "service", MESSAGES.serviceUnknown(enumChoices("service"))));
-      } else {
-        service = named;
-        if (named !== profile.service) {
-          findings.push(finding("SERVICE_NOT_OFFERED", "service", MESSAGES.serviceNotOffered(SERVICES[named], SERVICES[profile.service])));
-        }
-      }
-    }
-    // An unrecognised Layanan counts as the profile's service for what is required.
-    const requiresSk = (service ?? profile.service) === "reactivation";
-
-    for (const key of requiresSk ? this.required.withSk : this.required.withoutSk) {
-      if (isBlank(this.cell(cells, key))) {
-        findings.push(finding("REQUIRED_MISSING", key, MESSAGES.requiredMissing(key)));
-      }
-    }
-
-    // Dates: invalid, in the future; only valid past dates are compared later.
-    const applicationDate = this.pastDate(cells, "applicationDate", findings);
-    const completeRead = readDateCell(this.cell(cells, "completeAt"), true);
-    if (completeRead.kind === "invalid") findings.push(finding("DATE_INVALID", "completeAt", MESSAGES.dateInvalid("completeAt", true)));
-    const birthDate = this.pastDate(cells, "birthDate", findings);
-    const deactivationDate = this.pastDate(cells, "deactivationDate", findings);
-    if (applicationDate && deactivationDate && deactivationDate > applicationDate) {
-      findings.push(finding("DATE_ORDER", "deactivationDate", MESSAGES.dateOrder()));
-    }
-    const windowStart = this.anchorDate(cells, findings) ?? deactivationDate;
-
-    const sex = this.enumValue<string>(cells, "sex", "", findings);
-    const registryStatus = this.enumValue<RequestRow["registryStatus"]>(cells, "registryStatus", "Belum Dicek", findings);
-    const healthNeed = this.enumValue<string>(cells, "healthNeed", "Tidak Ada", findings);
-    const bpjsConfirmation = this.enumValue<RequestRow["bpjsConfirmation"]>(cells, "bpjsConfirmation", "Belum", findings);
-    const facilitatorResult = this.enumValue<RequestRow["facilitatorResult"]>(cells, "facilitatorResult", "Belum", findings);
-
-    const bool = (key: (typeof BOOL_FIELDS)[number]): boolean => {
-      const value = readBool(this.cell(cells, key));
-      if (value === undefined) findings.push(finding("VALUE_UNKNOWN", key, MESSAGES.boolUnknown(key)));
-      return value ?? false;
+    const take = <T>(read: Read<T>): T => {
+      for (const f of read.findings) findings.push(f);
+      return read.value;
     };
-    const reactivatedBefore = bool("reactivatedBefore");
-    const urgent = bool("urgent");
+
+    const service = take(this.memoised("service", this.cell(cells, "service"), (c) => readService(c, profile, make)));
+    // An unrecognised Layanan counts as the profile's service for what is required.
+    for (const key of (service ?? profile.service) === "reactivation" ? this.required.withSk : this.required.withoutSk) {
+      if (blankFor(key, this.cell(cells, key))) findings.push(make.make("REQUIRED_MISSING", "missing", key));
+    }
+
+    const applicationDate = take(this.pastDate(cells, "applicationDate"));
+    const completeAt = take(this.memoised("completeAt", this.cell(cells, "completeAt"), (c) => readCompleteAt(c, make)));
+    const birthDate = take(this.pastDate(cells, "birthDate"));
+    const deactivationDate = take(this.pastDate(cells, "deactivationDate"));
+    if (applicationDate && deactivationDate && deactivationDate > applicationDate) {
+      findings.push(make.make("DATE_ORDER", "order", "deactivationDate"));
+    }
+    const anchorDate = anchorColumn !== undefined && profile.windowAnchor
+      ? take(readAnchorDate(cells[anchorColumn], anchorHeader ?? profile.windowAnchor, today, make))
+      : null;
+
+    const sex = take(this.enumeration<string>(cells, "sex", ""));
+    const registryStatus = take(this.enumeration<RequestRow["registryStatus"]>(cells, "registryStatus", "Belum Dicek"));
+    const healthNeed = take(this.enumeration<string>(cells, "healthNeed", "Tidak Ada"));
+    const bpjsConfirmation = take(this.enumeration<RequestRow["bpjsConfirmation"]>(cells, "bpjsConfirmation", "Belum"));
+    const facilitatorResult = take(this.enumeration<RequestRow["facilitatorResult"]>(cells, "facilitatorResult", "Belum"));
+    const reactivatedBefore = take(this.bool(cells, "reactivatedBefore"));
+    const urgent = take(this.bool(cells, "urgent"));
     const documents = {} as Record<DocumentKey, boolean>;
-    for (const key of DOCUMENT_KEYS) documents[key] = bool(key);
+    for (const key of DOCUMENT_KEYS) documents[key] = take(this.bool(cells, key));
 
-    // NIK: a format or precision problem hides every other NIK finding.
-    let nik: string | null = null;
-    const nikRead = readNumberCell(this.cell(cells, "nik"));
-    if (nikRead.kind === "precisionLost") findings.push(finding("NIK_PRECISION_LOST", "nik", MESSAGES.nikPrecisionLost()));
-    else if (nikRead.kind === "text" && !isDigits(nikRead.text, 16)) {
-      findings.push(finding("NIK_FORMAT", "nik", MESSAGES.nikFormat(nikRead.text.length)));
-    } else if (nikRead.kind === "text") {
-      nik = nikRead.text;
-      const a = analyseNik(nik, today);
-      if (!a.provinceValid) findings.push(finding("NIK_PROVINCE_INVALID", "nik", MESSAGES.nikProvince()));
-      if (!a.birth) findings.push(finding("NIK_BIRTHDATE_INVALID", "nik", MESSAGES.nikBirthdate()));
-      if (a.serialZero) findings.push(finding("NIK_SERIAL_ZERO", "nik", MESSAGES.nikSerialZero()));
-      if (a.provinceValid && !a.regionKnown) findings.push(finding("NIK_REGION_UNKNOWN", "nik", MESSAGES.nikRegionUnknown(REGION_SOURCE)));
-      if (a.birth && birthDate && birthDate !== a.birth.date) {
-        findings.push(finding("NIK_BIRTHDATE_MISMATCH", "nik", MESSAGES.nikBirthdateMismatch()));
-      }
-      if (a.birth && sex && sex !== a.birth.sex) findings.push(finding("NIK_SEX_MISMATCH", "nik", MESSAGES.nikSexMismatch()));
+    // NIK: a format or precision problem hides every other NIK finding (readNik returns null).
+    const nik = take(readNik(this.cell(cells, "nik"), today, make));
+    if (nik?.birth && birthDate && !sameBirthDay(birthDate, nik.birth.date)) {
+      findings.push(make.make("NIK_BIRTHDATE_MISMATCH", "mismatch", "nik"));
     }
-
-    const kkRead = readNumberCell(this.cell(cells, "kk"));
-    if (kkRead.kind === "precisionLost") findings.push(finding("KK_FORMAT", "kk", MESSAGES.kkPrecisionLost()));
-    else if (kkRead.kind === "text") {
-      if (!isDigits(kkRead.text, 16)) findings.push(finding("KK_FORMAT", "kk", MESSAGES.kkFormat(kkRead.text.length)));
-      else if (!PROVINCE_CODES.has(kkRead.text.slice(0, 2))) findings.push(finding("KK_FORMAT", "kk", MESSAGES.kkProvince()));
-      if (nik !== null && kkRead.text === nik) findings.push(finding("KK_EQUALS_NIK", "kk", MESSAGES.kkEqualsNik()));
-    }
-
-    const cardRead = readNumberCell(this.cell(cells, "cardNumber"));
-    if (cardRead.kind === "precisionLost") findings.push(finding("CARD_FORMAT", "cardNumber", MESSAGES.cardPrecisionLost()));
-    else if (cardRead.kind === "text" && !isDigits(cardRead.text, 13)) {
-      const shortDigits = cardRead.text.length < 13 && isAllDigits(cardRead.text);
-      findings.push(finding("CARD_FORMAT", "cardNumber",
-        shortDigits ? MESSAGES.cardLeadingZeros(cardRead.text.length) : MESSAGES.cardFormat()));
-    }
-
-    let decile: number | null = null;
-    const decileCell = this.cell(cells, "decile");
-    if (!isBlank(decileCell)) {
-      const text = typeof decileCell === "number" ? String(decileCell) : cellText(decileCell).trim();
-      const value = DECILE_RE.test(text) ? Number(text) : NaN;
-      if (value >= 0 && value <= 10) decile = value;
-      else findings.push(finding("DECILE_INVALID", "decile", MESSAGES.decileInvalid()));
-    }
-
-    let phone: string | null = null;
-    const phoneRead = readNumberCell(this.cell(cells, "phone"));
-    if (phoneRead.kind !== "blank") {
-      phone = phoneRead.kind === "text" ? normalisePhone(phoneRead.text) : null;
-      if (phone === null) findings.push(finding("PHONE_FORMAT", "phone", MESSAGES.phoneFormat()));
-    }
+    if (nik?.birth && sex && sex !== nik.birth.sex) findings.push(make.make("NIK_SEX_MISMATCH", "mismatch", "nik"));
+    const kk = take(readKk(this.cell(cells, "kk"), make));
+    if (nik && kk === nik.digits) findings.push(make.make("KK_EQUALS_NIK", "equal", "kk"));
+    take(readCard(this.cell(cells, "cardNumber"), make));
+    const decile = take(this.memoised("decile", this.cell(cells, "decile"), (c) => readDecile(c, make)));
+    const phone = take(readPhone(this.cell(cells, "phone"), make));
 
     return {
       findings,
@@ -222,10 +305,10 @@ export class RowChecker {
         id: cellText(this.cell(cells, "id")).trim(),
         service,
         applicationDate,
-        completeAt: completeRead.kind === "ok" ? { date: completeRead.date, minutes: completeRead.minutes } : null,
+        completeAt,
         deactivationDate,
-        windowStart,
-        nik,
+        windowStart: anchorDate ?? deactivationDate,
+        nik: nik?.digits ?? null,
         registryStatus,
         decile,
         healthNeed,
@@ -238,6 +321,11 @@ export class RowChecker {
         stage: cellText(this.cell(cells, "stage")).trim(),
       },
     };
+  }
+
+  /** DUPLICATE_OPEN_REQUEST, built with this table's header names. */
+  duplicate(earlierRow: number, earlierId: string): Finding {
+    return this.make.make("DUPLICATE_OPEN_REQUEST", "earlier", "nik", earlierRow, earlierId);
   }
 }
 

@@ -2,14 +2,16 @@
 
 export type Cell = string | number | boolean | Date | null | undefined;
 
-/** Header matching key: case-insensitive, ignoring spaces, dots, slashes, hyphens and underscores. */
+const PUNCTUATION_RE = /[\s./\-_]+/g;
+
+/** Header matching key: case-insensitive, ignoring spaces (any whitespace), dots, slashes, hyphens and underscores. */
 export function headerKey(header: string): string {
-  return header.toLowerCase().replace(/[\s./\-_]+/g, "");
+  return header.toLowerCase().replace(PUNCTUATION_RE, "");
 }
 
-/** Enumeration/boolean matching key: case-insensitive, surrounding spaces ignored. */
+/** Enumeration/boolean matching key: the header rule, so `Reaktivasi PBI JK` = `reaktivasi pbi-jk`; "" = blank. */
 export function enumKey(text: string): string {
-  return text.trim().toLowerCase();
+  return headerKey(text);
 }
 
 export function removeSpaces(text: string): string {

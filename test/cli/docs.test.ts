@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { DECISIONS, REASON_CODES } from "../../src/domain/eligibility";
-import { FINDING_SEVERITY } from "../../src/domain/findings";
+import { FINDINGS } from "../../src/domain/findings";
 import { ROOT } from "./helpers";
 
 const read = (path: string): string => readFileSync(resolve(ROOT, path), "utf8");
@@ -10,7 +10,7 @@ const read = (path: string): string => readFileSync(resolve(ROOT, path), "utf8")
 test("docs/kode.md explains every decision (with its Indonesian label), reason and finding code", () => {
   const text = read("docs/kode.md");
   for (const [code, label] of Object.entries(DECISIONS)) expect(text).toContain(`| \`${code}\` | ${label} |`);
-  for (const code of [...REASON_CODES, ...Object.keys(FINDING_SEVERITY)]) expect(text).toContain(`| \`${code}\` |`);
+  for (const code of [...REASON_CODES, ...Object.keys(FINDINGS)]) expect(text).toContain(`| \`${code}\` |`);
 });
 
 test.each(["README.md", "PANDUAN.md", "docs/kode.md"])("%s links only to files in the repository, which exist", (path) => {

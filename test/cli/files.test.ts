@@ -271,7 +271,7 @@ test("--output copes with very many rows (no argument spread over the rows)", as
   const { resultRecords } = await import("../../src/cli/output");
   const { findProfile } = await import("../../src/domain/profiles");
   const rows = Array.from({ length: 200_000 }, (_, i) => (i === 7 ? ["a", "b", "c"] : ["a"]));
-  const check = { columns: {}, missingRequired: [], missingAnchor: null, missingUsed: [], results: [] };
+  const check = { columns: {}, missingRequired: [], missingAnchor: null, missingUsed: [], duplicateColumns: [], results: [] };
   const records = resultRecords({ delimiter: ",", sheetName: "Permohonan", headers: ["Nama"], rows, notes: [] }, check, findProfile("nasional-2026")!);
   expect(records[0]).toEqual(["Nama", "", "", "Hasil Pemeriksaan", "Keputusan", "Alasan", "Batas Reaktivasi", "Dokumen Kurang"]);
   expect(records.length).toBe(200_001);

@@ -150,7 +150,7 @@ describe("dates", () => {
       row("Nov 20 2026", "3578100101700005", "", "01/10/2026", ""), // 6: English order
       row("20/11/2026", "3578100101700006", "", "01/10/2026", "20/11/2026 25:00"), // 7: no hour 25
       row("20/11/2026", "3578100101700007", "", "01/10/2026", "kemarin sore"), // 8
-      row("20/11/2026", "3578100503750099", "05.03.75", "01/10/2026", ""), // 9: two-digit year = 2075: future
+      row("20/11/2026", "3578100503750099", "05.03.75", "01/10/2026", ""), // 9: birth year 75 = 1975 (2075 is after today)
       row("20/11/2026", "3578100101700010", "", "01/12/2026", ""), // 10: SK in the future; no DATE_ORDER
       row("25/11/2026", "3578100101700011", "", "01/10/2026", ""), // 11: application tomorrow
       row("20/11/2026", "3578100101700012", "", "21/11/2026", ""), // 12: SK after application
@@ -167,7 +167,7 @@ describe("dates", () => {
       [6, "INVALID", [], null, [], ["DATE_INVALID@applicationDate"]],
       [7, "INVALID", [], null, [], ["DATE_INVALID@completeAt"]],
       [8, "INVALID", [], null, [], ["DATE_INVALID@completeAt"]],
-      [9, "INVALID", [], null, [], ["DATE_IN_FUTURE@birthDate"]],
+      [9, "ELIGIBLE", [], "2027-04-01", [], []],
       [10, "INVALID", [], null, [], ["DATE_IN_FUTURE@deactivationDate"]],
       [11, "INVALID", [], null, [], ["DATE_IN_FUTURE@applicationDate"]],
       [12, "INVALID", [], null, [], ["DATE_ORDER"]],
@@ -189,13 +189,13 @@ describe("identity numbers, enumerations, booleans (section 3)", () => {
   const rows: R[] = [
     { nik: "357810120578003" }, // 2: 15 digits
     { nik: "9901010000000000", birth: "01/01/1990", sex: "P" }, // 3: province, birth date and serial all wrong
-    { nik: "3578100112260001" }, // 4: born 01/12/2026, after today
+    { nik: "3578100112260001" }, // 4: born 01/12/1926 (2026 would be after today)
     { nik: "3578101205780000" }, // 5: serial 0000
     { nik: "3578103102800001" }, // 6: 31 February
     { nik: "3578101205780007", kk: "3578101205780007" }, // 7: KK typed as the NIK
     { nik: "3578101205780008", kk: "9912345678901234" }, // 8: KK province 99
     { nik: "3578101205780009", kk: "35781012345678", card: "12345", sex: "Pria" }, // 9
-    { nik: "3578101205780010", decile: "11", ktp: "ada" }, // 10
+    { nik: "3578101205780010", decile: "11", ktp: "ada" }, // 10: "ada" is ticked
     { app: "", name: "", nik: "", kk: "", sk: "" }, // 11: every required field blank
     { nik: "3578101205780012", birth: "12/05/1978", sex: "L", phone: "+62 812-3456-7890", card: "0001234567890",
       status: " TERDAFTAR ", decile: "1", need: " tidak ada ", ktp: "TRUE", kkDoc: "1", faskes: "✓" }, // 12: all fine
@@ -216,13 +216,13 @@ describe("identity numbers, enumerations, booleans (section 3)", () => {
     expectRows(report, [
       [2, "INVALID", [], null, [], ["NIK_FORMAT@nik"]],
       [3, "INVALID", [], null, [], ["NIK_PROVINCE_INVALID@nik", "NIK_BIRTHDATE_INVALID@nik", "NIK_SERIAL_ZERO@nik"]],
-      [4, "INVALID", [], null, [], ["NIK_BIRTHDATE_INVALID@nik"]],
+      [4, "ELIGIBLE", [], "2027-04-01", [], []],
       [5, "INVALID", [], null, [], ["NIK_SERIAL_ZERO@nik"]],
       [6, "INVALID", [], null, [], ["NIK_BIRTHDATE_INVALID@nik"]],
       [7, "ELIGIBLE", [], "2027-04-01", [], ["KK_EQUALS_NIK"]],
       [8, "INVALID", [], null, [], ["KK_FORMAT@kk"]],
       [9, "INVALID", [], null, [], ["KK_FORMAT@kk", "CARD_FORMAT@cardNumber", "VALUE_UNKNOWN@sex"]],
-      [10, "INVALID", [], null, [], ["DECILE_INVALID@decile", "VALUE_UNKNOWN@docKtp"]],
+      [10, "INVALID", [], null, [], ["DECILE_INVALID@decile"]],
       [11, "INVALID", [], null, [], [
         "REQUIRED_MISSING@applicationDate", "REQUIRED_MISSING@name", "REQUIRED_MISSING@nik",
         "REQUIRED_MISSING@kk", "REQUIRED_MISSING@deactivationDate",

@@ -95,10 +95,9 @@ describe("parseDateText: rejected texts", () => {
     ["31/01/202", "three-digit year"],
     ["31/01/02026", "five-digit year"],
     ["311/01/2026", "three-digit day"],
-    ["31 January 2026", "English month"],
     ["31 Janu 2026", "unknown abbreviation"],
     ["31 Juli2026", "no space"],
-    ["31/01/2026 09:15", "time only for Berkas Lengkap Pada"],
+    ["31/01/2026 25:00", "hour 25"],
     ["kemarin", "free text"],
     ["", "blank"],
     ["31", "day only"],
@@ -191,8 +190,8 @@ describe("readDateCell", () => {
     expect(readDateCell("31/02/2026")).toEqual({ kind: "invalid" });
   });
 
-  test("a time is only accepted for the date-time column", () => {
-    expect(readDateCell("31/01/2026 09:15")).toEqual({ kind: "invalid" });
+  test("a time is kept only for the date-time column (revised section 3)", () => {
+    expect(readDateCell("31/01/2026 09:15")).toEqual({ kind: "ok", date: "2026-01-31", minutes: null });
     expect(readDateCell("31/01/2026 09:15", true)).toEqual({ kind: "ok", date: "2026-01-31", minutes: 555 });
     expect(readDateCell("31/01/2026", false)).toEqual({ kind: "ok", date: "2026-01-31", minutes: null });
   });
@@ -249,8 +248,9 @@ describe("date findings in a row", () => {
     expect(r.decision).toBe("INVALID");
   });
 
-  test("a time in a plain date column is DATE_INVALID", () => {
-    const r = checkOne(eligibleFields("nasional-2026", { applicationDate: "20/11/2026 09:15" }));
+  test("a time in a plain date column is ignored; an impossible time is DATE_INVALID", () => {
+    expect(only(checkOne(eligibleFields("nasional-2026", { applicationDate: "20/11/2026 09:15" })), "DATE_INVALID")).toEqual([]);
+    const r = checkOne(eligibleFields("nasional-2026", { applicationDate: "20/11/2026 25:00" }));
     expect(only(r, "DATE_INVALID")).toEqual([expect.objectContaining({ field: "applicationDate" })]);
   });
 

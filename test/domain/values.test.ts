@@ -2,9 +2,11 @@
 import { readBool, readEnum } from "../../src/domain/values";
 import { checkOne, codes, eligibleFields, type Key, only, PEOPLE, profile } from "./helpers";
 
-const TICKED = [true, "true", "TRUE", "True", "Ya", "YA", "ya", "Y", "y", "1", 1, "v", "V", "✓", "x", "X", "  Ya  ", " TRUE ", " ✓ "];
-const UNTICKED = [false, "false", "FALSE", "False", "Tidak", "TIDAK", "tidak", "T", "t", "0", 0, "-", "", "   ", null, undefined, " Tidak ", " - "];
-const UNKNOWN_BOOL = ["Ada", "yes", "no", "2", 2, "Ya Tidak", "OK", "xx", "vv", "Belum", "sudah", new Date("2026-01-01T00:00:00Z")];
+const TICKED = [true, "true", "TRUE", "True", "Ya", "YA", "ya", "Y", "y", "1", 1, "v", "V", "✓", "x", "X", "  Ya  ", " TRUE ", " ✓ ",
+  "BENAR", "Benar", "benar", "Ada", "ADA", "Sudah", "sudah", "\u00a0Ya\t", "Y."];
+const UNTICKED = [false, "false", "FALSE", "False", "Tidak", "TIDAK", "tidak", "T", "t", "0", 0, "-", "", "   ", null, undefined, " Tidak ", " - ",
+  "SALAH", "Salah", "Tidak Ada", "TIDAK ADA", "tidak-ada", "Tidak\u00a0Ada", "Belum", "BELUM", "--", "_", "/", "."];
+const UNKNOWN_BOOL = ["yes", "no", "2", 2, "Ya Tidak", "OK", "xx", "vv", "Lengkap", "Tidak Lengkap", "Belum Ada", new Date("2026-01-01T00:00:00Z")];
 
 const BOOL_KEYS: Key[] = [
   "reactivatedBefore", "urgent", "docKtp", "docKk", "docSktm", "docCard", "docRegistry", "docBpjsStatus", "docHealthFacility",
@@ -37,10 +39,12 @@ describe("booleans in a row", () => {
   });
 
   test.each(BOOL_KEYS.map((k) => [k]))("%s with an unlisted value gives VALUE_UNKNOWN on that field", (key) => {
-    for (const value of ["Ada", "2", "sudah"]) {
+    // nasional-2026 reads docKtp, docKk and docHealthFacility only: elsewhere the finding is a warning.
+    const read = ["docKtp", "docKk", "docHealthFacility"].includes(key);
+    for (const value of ["Lengkap", "2", "yes"]) {
       const r = checkOne(eligibleFields("nasional-2026", { [key]: value }));
-      expect(r.findings).toEqual([expect.objectContaining({ code: "VALUE_UNKNOWN", severity: "error", field: key })]);
-      expect(r.decision).toBe("INVALID");
+      expect(r.findings).toEqual([expect.objectContaining({ code: "VALUE_UNKNOWN", severity: read ? "error" : "warning", field: key })]);
+      expect(r.decision).toBe(read ? "INVALID" : "ELIGIBLE");
     }
   });
 
@@ -62,13 +66,16 @@ describe("readEnum", () => {
     expect(readEnum("registryStatus", " TIDAK TERDAFTAR ")).toEqual({ kind: "ok", value: "Tidak Terdaftar" });
     expect(readEnum("registryStatus", "belum dicek")).toEqual({ kind: "ok", value: "Belum Dicek" });
     expect(readEnum("registryStatus", "")).toEqual({ kind: "blank" });
-    expect(readEnum("registryStatus", "Terdaftar DTKS")).toEqual({ kind: "unknown" });
+    expect(readEnum("registryStatus", "Terdaftar DTKS")).toEqual({ kind: "ok", value: "Terdaftar" });
+    expect(readEnum("registryStatus", "Sudah Terdaftar")).toEqual({ kind: "unknown" });
   });
 
   test("Jenis Kelamin: L/P and Laki-laki/Perempuan, any case", () => {
     for (const v of ["L", "l", " L ", "Laki-laki", "LAKI-LAKI", "laki-laki"]) expect(readEnum("sex", v)).toEqual({ kind: "ok", value: "L" });
     for (const v of ["P", "p", "Perempuan", "PEREMPUAN", " perempuan "]) expect(readEnum("sex", v)).toEqual({ kind: "ok", value: "P" });
     for (const v of ["Pria", "Wanita", "LP", "X"]) expect(readEnum("sex", v)).toEqual({ kind: "unknown" });
+    for (const v of ["Lk", "LK", "lk.", "Laki laki", "laki_laki"]) expect(readEnum("sex", v)).toEqual({ kind: "ok", value: "L" });
+    for (const v of ["Pr", "PR", "pr."]) expect(readEnum("sex", v)).toEqual({ kind: "ok", value: "P" });
   });
 
   test("every listed value of every enumeration, in any case", () => {
@@ -99,10 +106,11 @@ describe("enumerations in a row", () => {
     ["facilitatorResult", "Lolos"],
   ];
   test.each(ENUM_CASES)("%s = %j gives VALUE_UNKNOWN on that field", (key, value) => {
+    // nasional-2026 (decile-or-health-need, no confirmation) reads Layanan, registry and health need.
+    const read = ["service", "registryStatus", "healthNeed"].includes(key);
     const r = checkOne(eligibleFields("nasional-2026", { [key]: value }));
-    expect(only(r, "VALUE_UNKNOWN")).toEqual([expect.objectContaining({ severity: "error", field: key })]);
-    expect(r.decision).toBe("INVALID");
-    expect(r.reasons).toEqual([]);
+    expect(only(r, "VALUE_UNKNOWN")).toEqual([expect.objectContaining({ severity: read ? "error" : "warning", field: key })]);
+    expect(r.decision).toBe(read ? "INVALID" : "ELIGIBLE");
   });
 
   test("values are matched case-insensitively, surrounding spaces ignored", () => {
@@ -118,9 +126,11 @@ describe("enumerations in a row", () => {
     expect(r.decision).toBe("ELIGIBLE");
   });
 
-  test("an inner spelling difference is not the same value", () => {
-    const r = checkOne(eligibleFields("nasional-2026", { registryStatus: "TidakTerdaftar" }));
-    expect(codes(r)).toEqual(["VALUE_UNKNOWN"]);
+  test("spaces, dots, hyphens, slashes and underscores inside a value do not matter; other letters do", () => {
+    for (const v of ["TidakTerdaftar", "tidak_terdaftar", "Tidak-Terdaftar", "Tidak.Terdaftar", "tidak / terdaftar"]) {
+      expect(checkOne(eligibleFields("nasional-2026", { registryStatus: v })).reasons).toEqual(["NOT_IN_SOCIAL_REGISTRY"]);
+    }
+    expect(codes(checkOne(eligibleFields("nasional-2026", { registryStatus: "Tidak Terdaftarr" })))).toEqual(["VALUE_UNKNOWN"]);
   });
 
   test("blank Status DTSEN/DTKS means Belum Dicek", () => {
@@ -180,7 +190,7 @@ describe("Layanan: SERVICE_NOT_OFFERED vs VALUE_UNKNOWN", () => {
     expect(codes(checkOne(eligibleFields("pangkalpinang-bantuan-kesehatan", { service: "bantuan pembiayaan kesehatan" }), "pangkalpinang-bantuan-kesehatan"))).toEqual([]);
   });
 
-  test.each(["Reaktivasi", "Reaktivasi PBI JK", "Bantuan Kesehatan", "PBI-JK", "Aktivasi Baru"])("%j is VALUE_UNKNOWN, not SERVICE_NOT_OFFERED", (v) => {
+  test.each(["Reaktivasi", "Reaktivasi PBI", "Bantuan Kesehatan", "PBI-JK", "Aktivasi Baru"])("%j is VALUE_UNKNOWN, not SERVICE_NOT_OFFERED", (v) => {
     for (const id of ["nasional-2026", "pangkalpinang-bantuan-kesehatan"]) {
       const r = checkOne(eligibleFields(id, { service: v }), id);
       expect(r.findings).toEqual([expect.objectContaining({ code: "VALUE_UNKNOWN", severity: "error", field: "service" })]);
