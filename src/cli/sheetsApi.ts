@@ -38,10 +38,11 @@ export function scrub(text: string, secrets: readonly string[] = []): string {
     .replace(/("?(?:access_token|refresh_token|private_key|client_secret)"?\s*[:=]\s*)("[^"]*"|[^\s,&}]+)/gi, "$1[disembunyikan]");
 }
 
-const MISSING_CREDENTIALS =
-  "kredensial Google tidak ditemukan. Atur GOOGLE_APPLICATION_CREDENTIALS ke berkas kunci akun layanan (JSON), " +
+const HOW_TO_AUTHENTICATE =
+  "Atur GOOGLE_APPLICATION_CREDENTIALS ke berkas kunci akun layanan (JSON), " +
   "jalankan `gcloud auth application-default login`, atau isi GOOGLE_OAUTH_ACCESS_TOKEN dengan token akses. " +
   'Lihat README bagian "Spreadsheet langsung".';
+const MISSING_CREDENTIALS = `kredensial Google tidak ditemukan. ${HOW_TO_AUTHENTICATE}`;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -107,7 +108,7 @@ export async function connect(env: SheetsEnv, scope: Scope): Promise<SheetsClien
 }
 
 function failureMessage(what: string, status: number | undefined, failure: ApiFailure, attempts: number, secrets: readonly string[]): string {
-  if (status === 401) return `${what}: kredensial Google ditolak (kedaluwarsa atau tidak sah). Buat token atau kunci baru. ${MISSING_CREDENTIALS.replace(/^kredensial Google tidak ditemukan\. /, "")}`;
+  if (status === 401) return `${what}: kredensial Google ditolak (kedaluwarsa atau tidak sah). ${HOW_TO_AUTHENTICATE}`;
   if (status === 403) {
     return `${what}: tidak ada izin. Bagikan spreadsheet itu ke e-mail akun layanan atau akun yang dipakai ` +
       "(Lihat untuk membaca, Editor untuk --write dan --to-spreadsheet), dan pastikan Google Sheets API aktif di proyeknya.";

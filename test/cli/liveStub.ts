@@ -21,6 +21,8 @@ export interface StubSpreadsheet {
   sheets: Record<string, StubSheet>;
   /** Status to answer every request with (403, 404, ...). */
   fail?: number;
+  /** The API's error message for `fail`. */
+  failMessage?: string;
   /** Answer this many requests with 429 first. */
   quota?: number;
   /** Called on each values.get, with its running number (0-based) for this spreadsheet. */
@@ -39,6 +41,8 @@ export interface Stub {
   url: string;
   /** Most requests open at once (with `delayMs`, how many offices were read concurrently). */
   maxInFlight: number;
+  /** Most spreadsheets with a request open at once. */
+  maxBooksInFlight: number;
   delayMs: number;
   requests: Request[];
   books: Record<string, StubSpreadsheet>;
@@ -60,6 +64,7 @@ export async function startStub(books: Record<string, StubSpreadsheet>): Promise
   const stub: Stub = {
     url: "",
     maxInFlight: 0,
+    maxBooksInFlight: 0,
     delayMs: 0,
     requests,
     books,
@@ -67,10 +72,19 @@ export async function startStub(books: Record<string, StubSpreadsheet>): Promise
   };
   const reads = new Map<string, number>();
   let inFlight = 0;
+  const booksInFlight = new Map<string, number>();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     inFlight++;
     stub.maxInFlight = Math.max(stub.maxInFlight, inFlight);
-    res.on("finish", () => { inFlight--; });
+    const id = /^\/v4\/spreadsheets\/([^/:?]+)/.exec(req.url ?? "")?.[1] ?? "";
+    booksInFlight.set(id, (booksInFlight.get(id) ?? 0) + 1);
+    stub.maxBooksInFlight = Math.max(stub.maxBooksInFlight, booksInFlight.size);
+    res.on("finish", () => {
+      inFlight--;
+      const n = booksInFlight.get(id)! - 1;
+      if (n === 0) booksInFlight.delete(id);
+      else booksInFlight.set(id, n);
+    });
     let raw = "";
     req.on("data", (chunk) => { raw += chunk; });
     req.on("end", () => setTimeout(() => {
@@ -81,7 +95,7 @@ export async function startStub(books: Record<string, StubSpreadsheet>): Promise
       const m = /^\/v4\/spreadsheets\/([^/:]+)(.*)$/.exec(path);
       const book = m ? books[m[1]!] : undefined;
       if (!m || !book) return send(res, 404, apiError(404, "Requested entity was not found."));
-      if (book.fail) return send(res, book.fail, apiError(book.fail, "The caller does not have permission"));
+      if (book.fail) return send(res, book.fail, apiError(book.fail, book.failMessage ?? "The caller does not have permission"));
       if (book.quota && book.quota > 0) {
         book.quota--;
         return send(res, 429, apiError(429, "Quota exceeded for quota metric 'Read requests'"));
