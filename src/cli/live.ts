@@ -100,21 +100,49 @@ export async function readGrid(client: SheetsClient, spreadsheetId: string, shee
   return mergeReads((serial.values ?? []) as unknown[][], (shown.values ?? []) as unknown[][]);
 }
 
-/** One cell write per run of adjacent columns of one row, in A1 notation. */
-export function rowRanges(sheetName: string, row: number, cells: ReadonlyMap<number, string>): sheets_v4.Schema$ValueRange[] {
-  const columns = [...cells.keys()].sort((a, b) => a - b);
-  const ranges: sheets_v4.Schema$ValueRange[] = [];
-  for (let i = 0; i < columns.length; ) {
-    let j = i;
-    while (j + 1 < columns.length && columns[j + 1] === columns[j]! + 1) j++;
-    const from = columns[i]!;
-    const to = columns[j]!;
-    ranges.push({
-      range: `${quoteSheet(sheetName)}!${columnLetters(from)}${row}:${columnLetters(to)}${row}`,
-      values: [columns.slice(i, j + 1).map((c) => cells.get(c)!)],
-    });
-    i = j + 1;
+/** Runs of adjacent columns, as [first, last] pairs. */
+function columnRuns(columns: readonly number[]): [number, number][] {
+  const sorted = [...columns].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && c === last[1] + 1) last[1] = c;
+    else runs.push([c, c]);
   }
+  return runs;
+}
+
+/**
+ * The value ranges for cells of many rows (sorted by row): adjacent rows writing the same
+ * columns share one range per run of columns, so a full check of a sheet is a few ranges.
+ */
+export function blockRanges(sheetName: string, rows: readonly { row: number; cells: ReadonlyMap<number, string> }[]): sheets_v4.Schema$ValueRange[] {
+  const ranges: sheets_v4.Schema$ValueRange[] = [];
+  let block: { first: number; last: number; runs: [number, number][]; key: string; rows: ReadonlyMap<number, string>[] } | undefined;
+  const flush = () => {
+    if (!block) return;
+    for (const [from, to] of block.runs) {
+      const values = block.rows.map((cells) => {
+        const out: string[] = [];
+        for (let c = from; c <= to; c++) out.push(cells.get(c)!);
+        return out;
+      });
+      ranges.push({ range: `${quoteSheet(sheetName)}!${columnLetters(from)}${block.first}:${columnLetters(to)}${block.last}`, values });
+    }
+  };
+  for (const { row, cells } of rows) {
+    if (cells.size === 0) continue;
+    const runs = columnRuns([...cells.keys()]);
+    const key = runs.join(";");
+    if (block && block.key === key && block.last === row - 1) {
+      block.last = row;
+      block.rows.push(cells);
+    } else {
+      flush();
+      block = { first: row, last: row, runs, key, rows: [cells] };
+    }
+  }
+  flush();
   return ranges;
 }
 

@@ -1,5 +1,4 @@
 /** The `pbijk` commands on live spreadsheets: check --spreadsheet, export, rekap. */
-import type { sheets_v4 } from "@googleapis/sheets";
 import { mapHeaders } from "../domain/columns";
 import type { IsoDate } from "../domain/dates";
 import { RESULT_KEYS } from "../domain/outputs";
@@ -10,7 +9,7 @@ import { planWrites } from "../domain/writePlan";
 import { HELP, UsageError } from "./args";
 import { formulaSafe, InputError, writeCsv } from "./csv";
 import type { CliIo } from "./io";
-import { bpjsRecords, mapBounded, quoteSheet, readGrid, readSheet, rowRanges } from "./live";
+import { blockRanges, bpjsRecords, mapBounded, quoteSheet, readGrid, readSheet } from "./live";
 import { reportCheck } from "./report";
 import { connect, SCOPE_READ, SCOPE_WRITE, SheetsError } from "./sheetsApi";
 import { writeXlsx } from "./xlsx";
@@ -42,7 +41,7 @@ export async function checkSpreadsheet(
   if (missing.length === RESULT_KEYS.length - 1) {
     throw new SheetsError(`sheet "${live.sheetName}" belum punya kolom hasil (Hasil Pemeriksaan, Keputusan, Alasan, Batas Reaktivasi). Jalankan Siapkan Sheet di add-on lalu ulangi --write.`);
   }
-  const data: sheets_v4.Schema$ValueRange[] = [];
+  const writes: { row: number; cells: Map<number, string> }[] = [];
   for (const { row, output } of plan.written) {
     const cells = new Map<number, string>();
     for (const key of RESULT_KEYS) {
@@ -52,8 +51,9 @@ export async function checkSpreadsheet(
       // USER_ENTERED so the ISO deadline becomes a date; every other text is kept from running as a formula.
       cells.set(column, key === "deadline" ? value : guardFormula(value));
     }
-    data.push(...rowRanges(live.sheetName, row, cells));
+    writes.push({ row, cells });
   }
+  const data = blockRanges(live.sheetName, writes);
   if (data.length) {
     await client.call(`spreadsheet ${spreadsheetId}`, () =>
       client.api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: "USER_ENTERED", data } }),

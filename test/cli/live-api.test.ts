@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import fc from "fast-check";
 import { readDateCell } from "../../src/domain/dates";
-import { columnLetters, mapBounded, mergeReads, serialToDate } from "../../src/cli/live";
+import { blockRanges, columnLetters, mapBounded, mergeReads, serialToDate } from "../../src/cli/live";
 import { parseIdList } from "../../src/cli/liveCommands";
 import { backoffMs, scrub } from "../../src/cli/sheetsApi";
 import { ROOT } from "./helpers";
@@ -42,6 +42,23 @@ describe("cells as the sheet stores them", () => {
     fc.assert(fc.property(fc.array(fc.array(cell)), fc.array(fc.array(cell)), (a, b) => {
       mergeReads(a, b);
     }));
+  });
+
+  test("write ranges: adjacent rows with the same columns share a range; a gap or other columns split it", () => {
+    const cells = (cols: number[]) => new Map(cols.map((c) => [c, `v${c}`]));
+    const ranges = blockRanges("Per'mohonan", [
+      { row: 2, cells: cells([6, 7, 8]) },
+      { row: 3, cells: cells([6, 7, 8]) },
+      { row: 4, cells: cells([6, 8]) },
+      { row: 6, cells: cells([6, 7, 8]) },
+      { row: 7, cells: new Map() },
+    ]);
+    expect(ranges).toEqual([
+      { range: "'Per''mohonan'!G2:I3", values: [["v6", "v7", "v8"], ["v6", "v7", "v8"]] },
+      { range: "'Per''mohonan'!G4:G4", values: [["v6"]] },
+      { range: "'Per''mohonan'!I4:I4", values: [["v8"]] },
+      { range: "'Per''mohonan'!G6:I6", values: [["v6", "v7", "v8"]] },
+    ]);
   });
 
   test("A1 column letters", () => {

@@ -116,8 +116,12 @@ export async function startStub(books: Record<string, StubSpreadsheet>): Promise
           const a1 = /!([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(d.range)!;
           const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
           const sheet = book.sheets[sheetOfRange(d.range)]!;
-          const row = sheet.values[Number(a1[2]) - 1]!;
-          d.values[0]!.forEach((v, i) => { row[col(a1[1]!) + i] = v; });
+          expect(d.values).toHaveLength(Number(a1[4]) - Number(a1[2]) + 1);
+          d.values.forEach((values, r) => {
+            const row = sheet.values[Number(a1[2]) - 1 + r]!;
+            expect(values).toHaveLength(col(a1[3]!) - col(a1[1]!) + 1);
+            values.forEach((v, i) => { row[col(a1[1]!) + i] = v; });
+          });
         }
         return send(res, 200, { totalUpdatedCells: data.length });
       }
