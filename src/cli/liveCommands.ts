@@ -1,5 +1,5 @@
 /** The `pbijk` commands on live spreadsheets: check --spreadsheet, export, rekap. */
-import { mapHeaders } from "../domain/columns";
+import { headerOf, mapHeaders } from "../domain/columns";
 import type { IsoDate } from "../domain/dates";
 import { RESULT_KEYS } from "../domain/outputs";
 import { guardFormula } from "../domain/privacy";
@@ -38,8 +38,9 @@ export async function checkSpreadsheet(
   const plan = planWrites({ read: live.grid, current, results: check.results, profile, normalisePhones: false, clearOtherNotes: false });
   const columns = mapHeaders(current[0] ?? []);
   const missing = RESULT_KEYS.filter((k) => columns[k] === undefined && k !== "stage");
+  const missingHeaders = missing.map((k) => `"${headerOf(k)}"`).join(", ");
   if (missing.length === RESULT_KEYS.length - 1) {
-    throw new SheetsError(`sheet "${live.sheetName}" belum punya kolom hasil (Hasil Pemeriksaan, Keputusan, Alasan, Batas Reaktivasi). Jalankan Siapkan Sheet di add-on lalu ulangi --write.`);
+    throw new SheetsError(`sheet "${live.sheetName}" belum punya kolom hasil (${missingHeaders}); tidak ada yang ditulis. Jalankan Siapkan Sheet di add-on lalu ulangi --write.`);
   }
   const writes: { row: number; cells: Map<number, string> }[] = [];
   for (const { row, output } of plan.written) {
@@ -64,7 +65,7 @@ export async function checkSpreadsheet(
     const list = plan.refused.map((r) => `baris ${r.row} (${r.reason === "moved" ? "ID-nya tidak ditemukan lagi" : "isinya berubah sejak dibaca"})`);
     io.stderr(`pbijk: ${plan.refused.length} baris tidak ditulis karena sheet berubah selama pemeriksaan: ${list.join(", ")}. Jalankan pbijk check --write lagi.\n`);
   }
-  if (missing.length) io.stderr(`pbijk: kolom hasil tidak ada dan tidak ditulis: ${missing.join(", ")}.\n`);
+  if (missing.length) io.stderr(`pbijk: kolom hasil tidak ada di sheet dan tidak ditulis: ${missingHeaders}. Jalankan Siapkan Sheet di add-on untuk menambahkannya.\n`);
   return 0;
 }
 

@@ -210,6 +210,26 @@ describe("--write", () => {
     expect(ms).toBeLessThan(50_000);
   }, 60_000);
 
+  test("a sheet without result columns: nothing written, the columns named", async () => {
+    const b = book();
+    b.sheets.Permohonan!.values = b.sheets.Permohonan!.values.map((r) => r.slice(0, 6));
+    stub = await startStub({ S1: b });
+    const r = await liveCli(stub, ["check", "--spreadsheet", "S1", "--today", "2026-11-24", "--write"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/belum punya kolom hasil \("Hasil Pemeriksaan", "Keputusan", "Alasan", "Batas Reaktivasi"\)/);
+    expect(stub.requests.filter((q) => q.method !== "GET")).toHaveLength(0);
+  });
+
+  test("a missing result column is named, the others written", async () => {
+    const b = book();
+    b.sheets.Permohonan!.values = b.sheets.Permohonan!.values.map((r) => [...r.slice(0, 8), ...r.slice(9)]);
+    stub = await startStub({ S1: b });
+    const r = await liveCli(stub, ["check", "--spreadsheet", "S1", "--today", "2026-11-24", "--write"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/kolom hasil tidak ada di sheet dan tidak ditulis: "Alasan"/);
+    expect(stub.requests.filter((q) => q.method === "POST")).toHaveLength(1);
+  });
+
   test("needs the spreadsheet, not a file", async () => {
     stub = await startStub({});
     const r = await liveCli(stub, ["check", "rows.csv", "--write"]);
