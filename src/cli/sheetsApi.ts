@@ -63,7 +63,27 @@ export function backoffMs(attempt: number, baseMs: number, random: () => number 
   return Math.round(random() * Math.min(baseMs * 2 ** attempt, 32_000));
 }
 
+/**
+ * The auth library warns in English on stderr when it probes for a Google Cloud metadata server
+ * and finds none (any machine outside Google Cloud); the user gets our message instead.
+ */
+export function isLibraryNoise(args: readonly unknown[]): boolean {
+  const type = typeof args[1] === "string" ? args[1] : (args[1] as { type?: string } | undefined)?.type;
+  return type === "MetadataLookupWarning";
+}
+
+function quietLibraryWarnings(): void {
+  const emit = process.emitWarning;
+  if ((emit as { quiet?: boolean }).quiet) return;
+  const quiet = ((...args: Parameters<typeof process.emitWarning>) => {
+    if (!isLibraryNoise(args)) emit.apply(process, args);
+  }) as typeof process.emitWarning & { quiet?: boolean };
+  quiet.quiet = true;
+  process.emitWarning = quiet;
+}
+
 export async function connect(env: SheetsEnv, scope: Scope): Promise<SheetsClient> {
+  quietLibraryWarnings();
   const [{ sheets }, { GoogleAuth, OAuth2Client }] = await Promise.all([import("@googleapis/sheets"), import("google-auth-library")]);
   const token = env.GOOGLE_OAUTH_ACCESS_TOKEN?.trim();
   const secrets = token ? [token] : [];

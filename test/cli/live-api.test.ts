@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { readDateCell } from "../../src/domain/dates";
 import { blockRanges, columnLetters, mapBounded, mergeReads, serialToDate } from "../../src/cli/live";
 import { parseIdList } from "../../src/cli/liveCommands";
-import { backoffMs, scrub } from "../../src/cli/sheetsApi";
+import { backoffMs, isLibraryNoise, scrub } from "../../src/cli/sheetsApi";
 import { ROOT } from "./helpers";
 import { liveCli, serial, type Stub, startStub } from "./liveStub";
 
@@ -73,6 +73,13 @@ describe("retry and secrets", () => {
     expect(backoffMs(3, 1000, () => 0.5)).toBe(4000);
     expect(backoffMs(20, 1000, () => 1)).toBe(32000);
     expect(backoffMs(4, 1000, () => 0)).toBe(0);
+  });
+
+  test("only the auth library's metadata-probe warning is silenced", () => {
+    expect(isLibraryNoise(["received unexpected error = x", "MetadataLookupWarning"])).toBe(true);
+    expect(isLibraryNoise(["x", { type: "MetadataLookupWarning" }])).toBe(true);
+    expect(isLibraryNoise(["x", "DeprecationWarning"])).toBe(false);
+    expect(isLibraryNoise(["x"])).toBe(false);
   });
 
   test("scrub removes the token, bearer headers and token-shaped strings", () => {
