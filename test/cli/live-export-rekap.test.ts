@@ -93,6 +93,14 @@ describe("export", () => {
   });
 });
 
+test.each([["export"], ["rekap"]])("pbijk %s --help explains the command without touching the API", async (command) => {
+  stub = await startStub({});
+  const r = await liveCli(stub, [command, "--help"]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(new RegExp(`^Pemakaian: pbijk ${command} \\(?--spreadsheet`));
+  expect(stub.requests).toHaveLength(0);
+});
+
 describe("rekap", () => {
   const offices = () => ({
     A: office("Dinsos Kota A", HANDED),

@@ -61,6 +61,15 @@ test("check --spreadsheet prints what the CSV form prints, read unformatted with
   expect(stub.requests.every((r) => r.method === "GET")).toBe(true);
 });
 
+test("--output writes the sheet's rows with the result columns, dates as the sheet shows them", async () => {
+  stub = await startStub({ S1: book() });
+  const live = await liveCli(stub, ["check", "--spreadsheet", "S1", "--today", "2026-11-24", "--output", "hasil.csv"]);
+  expect(live.code).toBe(0);
+  const csv = new TextDecoder().decode(live.files["hasil.csv"]);
+  expect(csv).toMatch(/\r\nPBI-2026-00001,Siti Aminah,3273014506800001,3273010101010001,02\/11\/2026,15\/10\/2026,/);
+  expect(csv).toContain("15/04/2027");
+});
+
 test("the readable table names the request like the CSV form", async () => {
   stub = await startStub({ S1: book() });
   const live = await liveCli(stub, ["check", "--spreadsheet", "S1", "--today", "2026-11-24"]);
