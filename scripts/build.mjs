@@ -14,7 +14,7 @@ await build({
   format: "cjs",
   target: "node20",
   // Loaded only for Excel files: bundling it would slow every start.
-  external: ["exceljs"],
+  external: ["exceljs", "@googleapis/sheets", "google-auth-library"],
   logLevel: "warning",
 });
 

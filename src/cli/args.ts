@@ -10,7 +10,7 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS = ["check", "profiles", "demo", "help"] as const;
+export const COMMANDS = ["check", "export", "rekap", "profiles", "demo", "help"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const PROFILE_LIST = wrap(`${PROFILES.map((p) => p.id).join(", ")} (bawaan: ${DEFAULT_PROFILE_ID}).`, "Profil: ", "        ").join("\n");
@@ -19,6 +19,12 @@ export const USAGE = `pbijk: pemeriksa permohonan reaktivasi PBI-JK (Dinas Sosia
 
 Pemakaian:
   pbijk check BERKAS [opsi]   periksa berkas CSV atau Excel (.xlsx)
+  pbijk check --spreadsheet ID [--write]
+                              periksa sheet Google langsung (dan tulis hasilnya)
+  pbijk export --spreadsheet ID --to BERKAS | --to-spreadsheet ID2
+                              data untuk BPJS (NIK disamarkan)
+  pbijk rekap --spreadsheets ID1,ID2 | --list BERKAS
+                              satu rekap dari spreadsheet banyak kantor
   pbijk profiles [ID]         daftar profil SOP, atau aturan satu profil
   pbijk demo [ID]             periksa berkas contoh sebuah profil
   pbijk help [PERINTAH]       bantuan sebuah perintah
@@ -36,6 +42,11 @@ const CHECK_OPTIONS = `  --profile ID      profil SOP kantor (bawaan: ${DEFAULT_
   --output BERKAS   tulis baris berkas ditambah kolom hasil ke BERKAS .csv
                     atau .xlsx (berkas yang diperiksa tidak pernah ditimpa)
   --json            cetak hasil sebagai JSON untuk program lain
+  --spreadsheet ID  periksa spreadsheet Google ID (bukan berkas), sheet
+                    --sheet (bawaan: Permohonan); perlu kredensial Google
+  --write           dengan --spreadsheet: tulis Hasil Pemeriksaan,
+                    Keputusan, Alasan, Batas Reaktivasi dan Tahap ke sheet
+                    dalam satu permintaan; baris yang berubah tidak ditulis
   -h, --help        bantuan ini`;
 
 export const HELP: Record<Command, string> = {
@@ -50,6 +61,40 @@ ${CHECK_OPTIONS}
 
 Kode keluar: 0 bila berkas diperiksa (apa pun keputusannya); 2 bila berkas
 tidak dapat dibaca, kolom wajib tidak ada, atau opsi salah.`,
+  export: `Pemakaian: pbijk export --spreadsheet ID (--to BERKAS | --to-spreadsheet ID2) [opsi]
+
+Menyalin data untuk BPJS (kolom sheet Untuk BPJS: ID, Nama, NIK disamarkan,
+Nomor Kartu KIS, surat, tautan berkas, status BPJS) dari permohonan yang sudah
+diserahkan, ke berkas .csv/.xlsx atau ke sheet "Untuk BPJS" di spreadsheet
+lain (agar BPJS tidak perlu membuka spreadsheet kantor).
+
+Opsi:
+  --spreadsheet ID      spreadsheet sumber (ID dari URL: .../d/ID/edit)
+  --sheet NAMA          sheet permohonan (bawaan: Permohonan)
+  --to BERKAS           tulis ke BERKAS .csv atau .xlsx
+  --to-spreadsheet ID2  tulis ke sheet "Untuk BPJS" di spreadsheet ID2
+                        (isinya diganti)
+  --full                NIK lengkap, tidak disamarkan (hanya bila perlu)
+  -h, --help            bantuan ini`,
+  rekap: `Pemakaian: pbijk rekap (--spreadsheets ID1,ID2,... | --list BERKAS) [opsi]
+
+Satu rekap dari spreadsheet banyak kantor (kabupaten/kota): jumlah per tahap,
+keputusan dan alasan, waktu layanan terhadap SLA, dan batas reaktivasi dalam
+14 hari. Spreadsheet dibaca bersamaan (paling banyak 4 sekaligus); yang gagal
+disebut beserta sebabnya, yang lain tetap direkap.
+
+Opsi:
+  --spreadsheets IDS  ID spreadsheet dipisah koma
+  --list BERKAS       berkas berisi satu ID per baris (# untuk komentar)
+  --sheet NAMA        sheet permohonan (bawaan: Permohonan)
+  --profile ID        profil SOP untuk semua kantor (bawaan: ${DEFAULT_PROFILE_ID})
+  --today TANGGAL     tanggal hari ini (bawaan: hari ini, WIB)
+  --json              cetak rekap sebagai JSON
+  --csv BERKAS        tulis rekap juga ke BERKAS .csv
+  -h, --help          bantuan ini
+
+Kode keluar: 0 bila semua terbaca; 1 bila sebagian gagal (rekap yang lain
+tetap dicetak); 2 bila tidak ada yang terbaca atau opsi salah.`,
   profiles: `Pemakaian: pbijk profiles [ID]
 
 Tanpa ID: daftar profil SOP. Dengan ID: aturan profil itu (batas waktu
@@ -76,7 +121,9 @@ export interface ParsedArgs {
 
 /** Options taking a value and flags, per command; anything else is a usage error. */
 const SPEC: Record<Command, { values: string[]; flags: string[] }> = {
-  check: { values: ["--profile", "--today", "--sheet", "--output"], flags: ["--json"] },
+  check: { values: ["--profile", "--today", "--sheet", "--output", "--spreadsheet"], flags: ["--json", "--write"] },
+  export: { values: ["--spreadsheet", "--sheet", "--to", "--to-spreadsheet"], flags: ["--full"] },
+  rekap: { values: ["--spreadsheets", "--list", "--sheet", "--profile", "--today", "--csv"], flags: ["--json"] },
   demo: { values: ["--output"], flags: ["--json"] },
   profiles: { values: [], flags: [] },
   help: { values: [], flags: [] },

@@ -49,6 +49,7 @@ void run(process.argv.slice(2), {
   now: () => new Date(),
   colour: wantsColour(process.stdout.isTTY, process.env),
   examplesDir: join(__dirname, "..", "examples"),
+  env: process.env,
 }).then((code) => {
   process.exitCode = code;
 });

@@ -1,45 +1,69 @@
 /** `pbijk`: checks request files against a profile (spec section 9). */
 import { version } from "../../package.json";
-import { checkTable } from "../domain/check";
-import { columnDef, type ColumnKey, headerOf } from "../domain/columns";
 import { todayInJakarta } from "../domain/dates";
 import { DEFAULT_PROFILE_ID, findProfile, type Profile, PROFILES } from "../domain/profiles";
-import { cellText } from "../domain/text";
 import { COMMANDS, type Command, HELP, parseArgs, parseToday, USAGE, UsageError } from "./args";
 import { InputError } from "./csv";
 import { loadTable } from "./input";
-import { writeJson } from "./json";
-import { encodeOutput, isOutputPath, resultRecords } from "./output";
+import type { CliIo } from "./io";
+import { checkSpreadsheet, exportBpjs, parseIdList, rekapOffices } from "./liveCommands";
+import { reportCheck } from "./report";
+import { isOutputPath } from "./output";
 import { profileDetails, profileList } from "./profileInfo";
-import { formatTable } from "./table";
-import { paint } from "./terminal";
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readFile: (path: string) => Uint8Array;
-  writeFile: (path: string, data: Uint8Array) => void;
-  /** True when both paths name one file (an --output that would overwrite the input). */
-  sameFile: (a: string, b: string) => boolean;
-  now: () => Date;
-  /** Colour the table (a terminal, NO_COLOR unset). */
-  colour: boolean;
-  /** Folder holding demo-ID.csv for each profile. */
-  examplesDir: string;
-}
-
+export type { CliIo };
 export { USAGE };
 
 /** The demo files are written as of this day. */
 export const DEMO_TODAY = "2026-11-24";
 
-function columnList(keys: ColumnKey[]): string {
-  return keys
-    .map((k) => {
-      const aliases = columnDef(k).aliases;
-      return `"${headerOf(k)}"${aliases.length ? ` (atau ${aliases.map((a) => `"${a}"`).join(", ")})` : ""}`;
-    })
-    .join(", ");
+function todayArg(text: string | undefined, io: CliIo): string {
+  return text === undefined ? todayInJakarta(io.now()) : parseToday(text);
+}
+
+function outputArg(output: string | undefined): string | undefined {
+  if (output !== undefined && !isOutputPath(output)) {
+    throw new UsageError(`--output harus berakhiran .csv atau .xlsx, misalnya hasil.csv.`, HELP.check);
+  }
+  return output;
+}
+
+async function runExport(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs("export", args);
+  if (parsed.help) return help("export", io);
+  if (parsed.positionals.length) throw new UsageError(`Argumen tidak dikenal: ${parsed.positionals[0]}.`, HELP.export);
+  const source = parsed.options.get("--spreadsheet");
+  if (source === undefined) throw new UsageError("Sebutkan spreadsheet sumber: --spreadsheet ID.", HELP.export);
+  const file = parsed.options.get("--to");
+  const spreadsheet = parsed.options.get("--to-spreadsheet");
+  if ((file === undefined) === (spreadsheet === undefined)) throw new UsageError("Pilih satu tujuan: --to BERKAS atau --to-spreadsheet ID2.", HELP.export);
+  if (file !== undefined && !isOutputPath(file)) throw new UsageError("--to harus berakhiran .csv atau .xlsx, misalnya bpjs.csv.", HELP.export);
+  if (spreadsheet !== undefined && spreadsheet === source) {
+    throw new UsageError("--to-spreadsheet harus spreadsheet lain: yang bisa membuka spreadsheet kantor bisa membaca semua sheet-nya.", HELP.export);
+  }
+  return exportBpjs(source, parsed.options.get("--sheet"), { file, spreadsheet }, parsed.flags.has("--full"), io);
+}
+
+async function runRekap(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs("rekap", args);
+  if (parsed.help) return help("rekap", io);
+  if (parsed.positionals.length) throw new UsageError(`Argumen tidak dikenal: ${parsed.positionals[0]}.`, HELP.rekap);
+  const listed = parsed.options.get("--spreadsheets");
+  const listFile = parsed.options.get("--list");
+  if ((listed === undefined) === (listFile === undefined)) throw new UsageError("Pilih salah satu: --spreadsheets ID1,ID2 atau --list BERKAS.", HELP.rekap);
+  let text = listed ?? "";
+  if (listFile !== undefined) {
+    try {
+      text = new TextDecoder().decode(io.readFile(listFile));
+    } catch {
+      io.stderr(`pbijk: berkas daftar "${listFile}" tidak dapat dibaca: pastikan nama dan letaknya benar.\n`);
+      return 2;
+    }
+  }
+  const ids = [...new Set(parseIdList(text))];
+  const profile = profileArg(parsed.options.get("--profile"), HELP.rekap);
+  const options = { json: parsed.flags.has("--json"), csv: parsed.options.get("--csv") };
+  return rekapOffices(ids, parsed.options.get("--sheet"), profile, todayArg(parsed.options.get("--today"), io), options, io);
 }
 
 function profileArg(id: string | undefined, help: string): Profile {
@@ -52,15 +76,20 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs("check", args);
   if (parsed.help) return help("check", io);
   const [file, extra] = parsed.positionals;
+  const spreadsheet = parsed.options.get("--spreadsheet");
+  if (spreadsheet !== undefined && file !== undefined) throw new UsageError("Pilih salah satu: BERKAS atau --spreadsheet ID.", HELP.check);
+  if (spreadsheet === undefined && parsed.flags.has("--write")) throw new UsageError("--write hanya untuk --spreadsheet ID; untuk berkas pakai --output.", HELP.check);
+  if (spreadsheet !== undefined) {
+    const profile = profileArg(parsed.options.get("--profile"), HELP.check);
+    const output = outputArg(parsed.options.get("--output"));
+    const options = { json: parsed.flags.has("--json"), write: parsed.flags.has("--write"), output };
+    return checkSpreadsheet(spreadsheet, parsed.options.get("--sheet"), profile, todayArg(parsed.options.get("--today"), io), options, io);
+  }
   if (file === undefined) throw new UsageError("Sebutkan berkas yang akan diperiksa.", HELP.check);
   if (extra !== undefined) throw new UsageError("Hanya satu berkas yang dapat diperiksa sekaligus.", HELP.check);
   const profile = profileArg(parsed.options.get("--profile"), HELP.check);
-  const todayArg = parsed.options.get("--today");
-  const today = todayArg === undefined ? todayInJakarta(io.now()) : parseToday(todayArg);
-  const output = parsed.options.get("--output");
-  if (output !== undefined && !isOutputPath(output)) {
-    throw new UsageError(`--output harus berakhiran .csv atau .xlsx, misalnya hasil.csv.`, HELP.check);
-  }
+  const today = todayArg(parsed.options.get("--today"), io);
+  const output = outputArg(parsed.options.get("--output"));
   if (output !== undefined && io.sameFile(file, output)) {
     io.stderr(`pbijk: --output "${output}" adalah berkas yang diperiksa; berkas asli tidak ditimpa. Pilih nama lain, misalnya hasil.csv.\n`);
     return 2;
@@ -74,38 +103,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
     return 2;
   }
   const input = await loadTable(file, bytes, parsed.options.get("--sheet"));
-  for (const note of input.notes) io.stderr(`pbijk: ${note}\n`);
-  const check = checkTable(input.headers, input.rows, profile, today);
-  if (check.duplicateColumns.length) {
-    const pairs = check.duplicateColumns.map((d) =>
-      `kolom "${d.headers[0]}" (kolom ${d.positions[0] + 1}) dan "${d.headers[1]}" (kolom ${d.positions[1] + 1}) sama-sama dibaca sebagai "${headerOf(d.key)}"`);
-    io.stderr(`pbijk: ${pairs.join("; ")}. Ganti judul salah satunya (atau hapus kolom yang tidak dipakai), lalu periksa lagi.\n`);
-    return 2;
-  }
-  if (check.missingRequired.length) {
-    io.stderr(`pbijk: kolom wajib tidak ditemukan di baris judul: ${columnList(check.missingRequired)}. Tambahkan kolomnya lalu periksa lagi.\n`);
-    return 2;
-  }
-  if (check.missingUsed.length) {
-    io.stderr(`pbijk: kolom yang dipakai profil ${profile.id} tidak ada dan dibaca kosong: ${columnList(check.missingUsed)}.\n`);
-  }
-  if (parsed.flags.has("--json")) writeJson(profile, today, check, io.stdout);
-  else {
-    const nameAt = check.columns.name;
-    const names = check.results.map((r) => (nameAt === undefined ? "" : cellText(input.rows[r.row - 2]?.[nameAt])));
-    io.stdout(formatTable(profile, today, check, names, paint(io.colour)));
-  }
-  if (output !== undefined) {
-    const data = await encodeOutput(output, input, resultRecords(input, check, profile));
-    try {
-      io.writeFile(output, data);
-    } catch {
-      io.stderr(`pbijk: berkas hasil "${output}" tidak dapat ditulis: pastikan foldernya ada dan berkas itu tidak sedang dibuka di Excel.\n`);
-      return 2;
-    }
-    io.stderr(`pbijk: hasil ${check.results.length} permohonan ditulis ke ${output}.\n`);
-  }
-  return 0;
+  return (await reportCheck(input, profile, today, parsed.flags.has("--json"), output, io)).code;
 }
 
 function runProfiles(args: readonly string[], io: CliIo): number {
@@ -146,6 +144,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (command === "check") return runCheck(rest, io);
+  if (command === "export") return runExport(rest, io);
+  if (command === "rekap") return runRekap(rest, io);
   if (command === "profiles") return runProfiles(rest, io);
   if (command === "demo") return runDemo(rest, io);
   if (command === "help") {

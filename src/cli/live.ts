@@ -1,0 +1,184 @@
+/**
+ * `pbijk` on live spreadsheets (issue 19): check (and write back), the BPJS export, and one
+ * summary over many offices. Cells are read as the sheet stores them, like the add-on's getValues.
+ */
+import { BPJS_VIEW_HEADERS, bpjsViewRows, MASKED_NIK_HEADER } from "../domain/bpjsView";
+import { headerOf, mapHeaders } from "../domain/columns";
+import { type Cell, cellText, removeSpaces } from "../domain/text";
+import type { sheets_v4 } from "@googleapis/sheets";
+import { SheetsError, type SheetsClient } from "./sheetsApi";
+
+export const DEFAULT_SHEET = "Permohonan";
+
+export interface LiveSheet {
+  spreadsheetId: string;
+  /** The spreadsheet's title (names an office in rekap). */
+  title: string;
+  sheetName: string;
+  /** Header row first; index = sheet row - 1. */
+  grid: Cell[][];
+}
+
+/** A sheet name in A1 notation: always quoted, quotes doubled. */
+export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/** 0-based column -> A1 letters (0 -> A, 26 -> AA). */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** Sheets' serial day 0 is 1899-12-30; 25569 is 1970-01-01. */
+const SERIAL_UNIX_EPOCH = 25569;
+const JAKARTA_MS = 7 * 3600 * 1000;
+
+/**
+ * A date-time serial as the instant whose Jakarta wall clock shows the sheet's wall clock, so the
+ * domain reads the calendar date the sheet shows (whatever the spreadsheet's time zone).
+ */
+export function serialToDate(serial: number): Date {
+  return new Date(Math.round((serial - SERIAL_UNIX_EPOCH) * 86_400_000) - JAKARTA_MS);
+}
+
+/**
+ * Merges the two reads of one range: UNFORMATTED_VALUE with SERIAL_NUMBER (numbers stay numbers,
+ * so a NIK typed as a number is caught as in the add-on) and with FORMATTED_STRING, where only
+ * date and time cells turn into text. A cell that is a number in the first and text in the
+ * second is a date.
+ */
+export function mergeReads(serial: readonly (readonly unknown[])[], shown: readonly (readonly unknown[])[]): Cell[][] {
+  return serial.map((row, r) =>
+    row.map((value, c) => {
+      if (typeof value === "number") return typeof shown[r]?.[c] === "string" ? serialToDate(value) : value;
+      if (typeof value === "string" || typeof value === "boolean") return value;
+      return null;
+    }),
+  );
+}
+
+async function sheetTitles(client: SheetsClient, spreadsheetId: string, what: string): Promise<{ title: string; sheets: string[] }> {
+  const meta = await client.call(what, () =>
+    client.api.spreadsheets.get({ spreadsheetId, fields: "properties.title,sheets.properties.title" }),
+  );
+  return { title: meta.properties?.title ?? spreadsheetId, sheets: (meta.sheets ?? []).map((s) => s.properties?.title ?? "") };
+}
+
+const spreadsheetLabel = (id: string) => `spreadsheet ${id}`;
+
+/** Reads one request sheet whole (two requests over the same range; see mergeReads). */
+export async function readSheet(client: SheetsClient, spreadsheetId: string, sheet: string | undefined): Promise<LiveSheet> {
+  const what = spreadsheetLabel(spreadsheetId);
+  const { title, sheets } = await sheetTitles(client, spreadsheetId, what);
+  const sheetName = sheet ?? DEFAULT_SHEET;
+  if (!sheets.includes(sheetName)) {
+    throw new SheetsError(
+      `${what} ("${title}") tidak punya sheet "${sheetName}". Sheet yang ada: ${sheets.map((s) => `"${s}"`).join(", ") || "(tidak ada)"}. Pilih dengan --sheet NAMA.`,
+    );
+  }
+  return { spreadsheetId, title, sheetName, grid: await readGrid(client, spreadsheetId, sheetName) };
+}
+
+export async function readGrid(client: SheetsClient, spreadsheetId: string, sheetName: string): Promise<Cell[][]> {
+  const what = spreadsheetLabel(spreadsheetId);
+  const get = (dateTimeRenderOption: "SERIAL_NUMBER" | "FORMATTED_STRING") =>
+    client.call(what, () =>
+      client.api.spreadsheets.values.get({
+        spreadsheetId,
+        range: quoteSheet(sheetName),
+        majorDimension: "ROWS",
+        valueRenderOption: "UNFORMATTED_VALUE",
+        dateTimeRenderOption,
+      }),
+    );
+  const [serial, shown] = await Promise.all([get("SERIAL_NUMBER"), get("FORMATTED_STRING")]);
+  return mergeReads((serial.values ?? []) as unknown[][], (shown.values ?? []) as unknown[][]);
+}
+
+/** Runs of adjacent columns, as [first, last] pairs. */
+function columnRuns(columns: readonly number[]): [number, number][] {
+  const sorted = [...columns].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && c === last[1] + 1) last[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs;
+}
+
+/**
+ * The value ranges for cells of many rows (sorted by row): adjacent rows writing the same
+ * columns share one range per run of columns, so a full check of a sheet is a few ranges.
+ */
+export function blockRanges(sheetName: string, rows: readonly { row: number; cells: ReadonlyMap<number, string> }[]): sheets_v4.Schema$ValueRange[] {
+  const ranges: sheets_v4.Schema$ValueRange[] = [];
+  let block: { first: number; last: number; runs: [number, number][]; key: string; rows: ReadonlyMap<number, string>[] } | undefined;
+  const flush = () => {
+    if (!block) return;
+    for (const [from, to] of block.runs) {
+      const values = block.rows.map((cells) => {
+        const out: string[] = [];
+        for (let c = from; c <= to; c++) out.push(cells.get(c)!);
+        return out;
+      });
+      ranges.push({ range: `${quoteSheet(sheetName)}!${columnLetters(from)}${block.first}:${columnLetters(to)}${block.last}`, values });
+    }
+  };
+  for (const { row, cells } of rows) {
+    if (cells.size === 0) continue;
+    const runs = columnRuns([...cells.keys()]);
+    const key = runs.join(";");
+    if (block && block.key === key && block.last === row - 1) {
+      block.last = row;
+      block.rows.push(cells);
+    } else {
+      flush();
+      block = { first: row, last: row, runs, key, rows: [cells] };
+    }
+  }
+  flush();
+  return ranges;
+}
+
+/**
+ * The BPJS view of one sheet as records (headers first): masked NIK, or with `full` the NIK as
+ * stored. Every handed-over request; the export is asked for, so the profile's flag does not gate it.
+ */
+export function bpjsRecords(sheet: LiveSheet, full: boolean): string[][] {
+  const columns = mapHeaders(sheet.grid[0] ?? []);
+  if (columns.id === undefined) {
+    throw new SheetsError(
+      `sheet "${sheet.sheetName}" di spreadsheet ${sheet.spreadsheetId} tidak punya kolom "${headerOf("id")}" di baris 1; tanpa ID, data BPJS tidak dapat dicocokkan. Jalankan Siapkan Sheet di add-on.`,
+    );
+  }
+  const rows = bpjsViewRows([{ sheet: sheet.sheetName, bpjsFollowUp: true, grid: sheet.grid }]);
+  const nikAt = BPJS_VIEW_HEADERS.indexOf(MASKED_NIK_HEADER);
+  if (!full) return [[...BPJS_VIEW_HEADERS], ...rows];
+  const nikById = new Map<string, string>();
+  for (const row of sheet.grid.slice(1)) {
+    const id = cellText(row[columns.id]).trim();
+    if (id) nikById.set(id, columns.nik === undefined ? "" : removeSpaces(cellText(row[columns.nik])));
+  }
+  const headers = BPJS_VIEW_HEADERS.map((h, i) => (i === nikAt ? headerOf("nik") : h));
+  return [headers, ...rows.map((r) => r.map((c, i) => (i === nikAt ? (nikById.get(r[0]!) ?? "") : c)))];
+}
+
+/** Runs tasks at most `limit` at a time, keeping the order of the results. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
