@@ -3,7 +3,7 @@
  * summary over many offices. Cells are read as the sheet stores them, like the add-on's getValues.
  */
 import { BPJS_VIEW_HEADERS, bpjsViewRows, MASKED_NIK_HEADER } from "../domain/bpjsView";
-import { headerOf, mapHeaders } from "../domain/columns";
+import { columnLetters, headerOf, mapHeaders } from "../domain/columns";
 import { type Cell, cellText, removeSpaces } from "../domain/text";
 import type { sheets_v4 } from "@googleapis/sheets";
 import { SheetsError, type SheetsClient } from "./sheetsApi";
@@ -22,17 +22,6 @@ export interface LiveSheet {
 /** A sheet name in A1 notation: always quoted, quotes doubled. */
 export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
-/** 0-based column -> A1 letters (0 -> A, 26 -> AA). */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** Sheets' serial day 0 is 1899-12-30; 25569 is 1970-01-01. */
 const SERIAL_UNIX_EPOCH = 25569;

@@ -1,6 +1,6 @@
 /** The result of `pbijk check` for a table read from a file or a live sheet: the same output for both. */
 import { checkTable, type TableCheck } from "../domain/check";
-import { columnDef, type ColumnKey, headerOf } from "../domain/columns";
+import { columnDef, type ColumnKey, describeDuplicates, headerOf } from "../domain/columns";
 import type { IsoDate } from "../domain/dates";
 import type { Profile } from "../domain/profiles";
 import { cellText } from "../domain/text";
@@ -32,9 +32,7 @@ export async function reportCheck(
   for (const note of input.notes) io.stderr(`pbijk: ${note}\n`);
   const check = checkTable(input.headers, input.rows, profile, today);
   if (check.duplicateColumns.length) {
-    const pairs = check.duplicateColumns.map((d) =>
-      `kolom "${d.headers[0]}" (kolom ${d.positions[0] + 1}) dan "${d.headers[1]}" (kolom ${d.positions[1] + 1}) sama-sama dibaca sebagai "${headerOf(d.key)}"`);
-    io.stderr(`pbijk: ${pairs.join("; ")}. Ganti judul salah satunya (atau hapus kolom yang tidak dipakai), lalu periksa lagi.\n`);
+    io.stderr(`pbijk: ${describeDuplicates(check.duplicateColumns)}\n`);
     return { code: 2 };
   }
   if (check.missingRequired.length) {

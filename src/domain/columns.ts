@@ -166,6 +166,24 @@ export function duplicateColumns(headers: readonly Cell[]): DuplicateColumn[] {
   return duplicates;
 }
 
+/** 0-based column -> spreadsheet letters (0 -> A, 26 -> AA). */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** What to tell the user about duplicate columns: both headers, where they are, what to do. */
+export function describeDuplicates(duplicates: readonly DuplicateColumn[]): string {
+  const pairs = duplicates.map((d) =>
+    `kolom "${d.headers[0]}" (kolom ${columnLetters(d.positions[0])}) dan "${d.headers[1]}" (kolom ${columnLetters(d.positions[1])}) sama-sama dibaca sebagai "${headerOf(d.key)}"`);
+  return `${pairs.join("; ")}. Ganti judul salah satunya (atau hapus kolom yang tidak dipakai), lalu periksa lagi.`;
+}
+
 /** The header text of each mapped column, as the table writes it (for messages). */
 export function headerNames(headers: readonly Cell[], map: ColumnMap): Partial<Record<ColumnKey, string>> {
   const names: Partial<Record<ColumnKey, string>> = {};

@@ -1,6 +1,6 @@
 /** Periksa Semua / Periksa Baris Terpilih / onEdit: read once, decide in the domain, write once. */
 import { type RowResult, checkTable } from "../domain/check";
-import { type ColumnKey, type ColumnMap, headerOf, mapHeaders } from "../domain/columns";
+import { type ColumnKey, type ColumnMap, describeDuplicates, headerOf, mapHeaders } from "../domain/columns";
 import { todayInJakarta } from "../domain/dates";
 import { DECISIONS } from "../domain/eligibility";
 import { nextIds, RESULT_KEYS } from "../domain/outputs";
@@ -70,6 +70,7 @@ export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: R
   const raw = retrying(() => sheet.getDataRange().getValues()) as Cell[][];
   const grid = presentRows(raw, mapHeaders(raw[0] ?? []), sheet.getParent().getSpreadsheetTimeZone());
   const table = checkTable(grid[0] ?? [], grid.slice(1), profile, todayInJakarta(now));
+  if (table.duplicateColumns.length) throw new UserError(`Sheet "${sheet.getName()}": ${describeDuplicates(table.duplicateColumns)}`);
   if (table.missingRequired.length) requireColumns(table.columns, table.missingRequired);
   if (table.missingAnchor) {
     throw new UserError(`Kolom acuan batas reaktivasi "${table.missingAnchor}" (di Pengaturan) tidak ada di sheet "${sheet.getName()}". Tambahkan kolomnya atau kosongkan pengaturan itu.`);

@@ -64,7 +64,8 @@ export function recheckEditedRows(range: Range, settings: EditSettings, now: Dat
   const profile = profileFor(settings, sheet.getName());
   const grid = presentRows(raw, columns, sheet.getParent().getSpreadsheetTimeZone());
   const table = checkTable(headers, grid.slice(1), profile, todayInJakarta(now));
-  if (table.missingRequired.length || table.missingAnchor) return 0;
+  // Setup problems are the full check's to report; an edit never writes through them.
+  if (table.missingRequired.length || table.missingAnchor || table.duplicateColumns.length) return 0;
   const results = table.results.filter((r) => r.row >= firstRow);
   const checked = new Set(results.map((r) => r.row));
   const cleared: number[] = [];

@@ -113,6 +113,6 @@ describe("two columns naming one key", () => {
     const file = csv(["Tgl Permohonan", "Tanggal Permohonan", "Nama", "NIK", "Nomor KK", "Tanggal SK Penonaktifan"], []);
     const r = await cli(["check", "/v/dup2.csv", "--today", TODAY], { "/v/dup2.csv": file });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"Tgl Permohonan" (kolom 1) dan "Tanggal Permohonan" (kolom 2)');
+    expect(r.stderr).toContain('"Tgl Permohonan" (kolom A) dan "Tanggal Permohonan" (kolom B)');
   });
 });

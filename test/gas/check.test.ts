@@ -220,3 +220,16 @@ test("the sidebar shows nothing for a row of a sheet that is not a request sheet
   env.setSelection(log.getRange("A2"));
   expect(sidebarApi.apiInspect()).toEqual({ ok: true, value: null });
 });
+
+test("two columns read as one field stop the check, naming both headers and their columns; onEdit writes nothing", () => {
+  writeRows(sheet, [eligible("Siti", 1)]);
+  sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
+  const extra = sheet.getLastColumn() + 1;
+  sheet.getRange(1, extra).setValues([["No KTP"]]);
+  sheet.getRange(2, extra).setValues([["3273014101900001"]]);
+  expect(() => checkAll(env.spreadsheet, TODAY)).toThrow(/"NIK" \(kolom [A-Z]+\) dan "No KTP" \(kolom [A-Z]+\) sama-sama dibaca sebagai "NIK"/);
+  expect(column(sheet, "Keputusan")[0]).toBe("");
+  const edited = sheet.getRange(2, headerIndex(sheet).get("Nama")! + 1);
+  onEdit({ range: edited } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+  expect(column(sheet, "Keputusan")[0]).toBe("");
+});
