@@ -1,7 +1,7 @@
 /**
  * `pbijk check --json` end to end on 100,000 rows, the bin run as a user runs it, against a floor
  * measured in the same run (bench/floor.cjs: start Node, read, csv-parse, write JSON of the same
- * size). Goal: at most 1.6 times the floor. Medians of 5 interleaved runs.
+ * size). Goal: at most 1.6 times the floor. Medians of 3 interleaved runs (keeps the whole bench near 3 minutes on 2 cores).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import { generate, HEADERS } from "./rows";
 
 const ROOT = resolve(__dirname, "..");
 const ROWS = 100_000;
-const RUNS = 5;
+const RUNS = 3;
 
 export interface CliFigures {
   rows: number;

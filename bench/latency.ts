@@ -8,7 +8,8 @@
  * moved in a batch at most (that second includes the script's own work): the cell term is an upper bound. DOCS_CALL_MS is taken equal to a Sheets call (an assumption: Google publishes
  * no figure); DOCS_CREATE_MS, creating or copying a document (a Drive file), is an assumption of
  * 1.5 s from reports of DocumentApp.create/makeCopy in issue threads, not a Google figure.
- * EXECUTION_LIMIT_MS is the documented 6-minute run time of a consumer/Workspace execution.
+ * (The 70 s and 1 s are recalled from that page: the copy searched for this bench was cut off
+ * before them, so re-check them there.) EXECUTION_LIMIT_MS is the documented 6-minute run time of a consumer/Workspace execution.
  * Projections are orders of magnitude, not promises: measure on a real spreadsheet to confirm.
  */
 export const SHEETS_CALL_MS = 7;
