@@ -40,6 +40,8 @@ export interface WritePlan {
   rowCount: number;
   /** 0-based column -> one value per row of the span (cells not written keep the re-read value). */
   cells: Map<number, Cell[]>;
+  /** Written columns whose values must stay text: a normalised phone (+62…) in a cell not formatted as text becomes a number. */
+  textColumns: number[];
   /** 0-based column of `Hasil Pemeriksaan`, which holds the findings as a note. */
   noteColumn: number;
   /** One note per row of the span; null keeps the note the cell has. */
@@ -75,7 +77,7 @@ export function planWrites(input: WritePlanInput): WritePlan {
 
   const indexes = [...targets.keys(), ...cleared];
   const noteColumn = columns.checkResult ?? -1;
-  const empty: WritePlan = { firstRow: 0, rowCount: 0, cells: new Map(), noteColumn, notes: [], written: [], refused };
+  const empty: WritePlan = { firstRow: 0, rowCount: 0, cells: new Map(), textColumns: [], noteColumn, notes: [], written: [], refused };
   if (indexes.length === 0) return empty;
   // A loop, not Math.min(...spread): spreading 150k+ rows overflows the call stack.
   let first = Infinity;
@@ -144,7 +146,8 @@ export function planWrites(input: WritePlanInput): WritePlan {
     else notes.push(input.clearOtherNotes && !kept.has(i) ? "" : null);
   }
   const written = [...targets.entries()].sort((a, b) => a[0] - b[0]).map(([i, t]) => ({ row: i + 1, output: t.output }));
-  return { firstRow: first + 1, rowCount: count, cells, noteColumn, notes, written, refused };
+  const textColumns = columns.phone !== undefined && cells.has(columns.phone) ? [columns.phone] : [];
+  return { firstRow: first + 1, rowCount: count, cells, textColumns, noteColumn, notes, written, refused };
 }
 
 /** Pairs of (read column, current column) for every input the check read, matched by header. */

@@ -1,3 +1,5 @@
+import { ENUMS } from "../domain/columns";
+
 /** Errors a user can act on carry an Indonesian message; anything else gets a generic one. */
 export class UserError extends Error {
   override name = "UserError";
@@ -17,8 +19,11 @@ export function userMessage(error: unknown): string {
  */
 const DIGIT_RUN = /\+?\d(?:[\s.-]?\d){5,}/g;
 
+/** A health need a service message may quote from a cell (all but "Tidak Ada"). */
+const HEALTH = new RegExp(ENUMS.healthNeed.slice(1).map((v) => v.replace(/ /g, "\\s+")).join("|"), "gi");
+
 export function scrubDigits(text: string): string {
-  return text.replace(DIGIT_RUN, "#");
+  return text.replace(DIGIT_RUN, "#").replace(HEALTH, "#");
 }
 
 /**

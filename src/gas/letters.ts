@@ -362,7 +362,11 @@ function writeBack(ss: Spreadsheet, sheet: Sheet, done: readonly Job[], email: s
     const link = [job.record.doc, job.second ? job.record.secondDoc : undefined].filter(Boolean).map((id) => `https://docs.google.com/document/d/${id}/edit`);
     urls.set(job, link.join("\n"));
   }
-  writeColumns(sheet, first + 1, last - first + 1, [...keyOf.keys()], (r, c) => {
+  // The stage goes out after the letter columns: a failure in between leaves the row in its old
+  // stage, so a rerun finishes it with the same document and number.
+  const stageColumn = columns.stage!;
+  const letterColumns = [...keyOf.keys()].filter((c) => c !== stageColumn);
+  const cellAt = (r: number, c: number): Value => {
     const job = targets.get(first + r);
     const keep = (current[first + r]?.[c] ?? "") as Value;
     if (!job) return keep;
@@ -376,7 +380,9 @@ function writeBack(ss: Spreadsheet, sheet: Sheet, done: readonly Job[], email: s
       default:
         return job.to;
     }
-  });
+  };
+  writeColumns(sheet, first + 1, last - first + 1, letterColumns, cellAt);
+  writeColumns(sheet, first + 1, last - first + 1, [stageColumn], cellAt);
   const lines = [...targets.values()].map((job) => {
     const note = [job.input.number ? `Nomor ${job.input.number}` : "", job.from === STAGES.correction ? "draf diperbarui" : "",
       job.second ? "dengan Surat Keterangan SIKS-NG" : ""].filter(Boolean).join("; ");

@@ -9,6 +9,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export function applyWritePlan(sheet: Sheet, plan: WritePlan): void {
   const { firstRow, rowCount, cells } = plan;
   if (rowCount === 0) return;
+  // Rows pasted or inserted below the formatted range may lack the text format setup applied.
+  for (const c of plan.textColumns) retrying(() => sheet.getRange(firstRow, c + 1, rowCount, 1).setNumberFormat("@"));
   if (cells.size > 0) {
     writeColumns(sheet, firstRow, rowCount, [...cells.keys()], (r, c) => (cells.get(c)![r] ?? "") as Value);
   }

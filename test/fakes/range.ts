@@ -25,6 +25,8 @@ const MEMBERS = [
 
 const CHECKBOX = new FakeDataValidation({ criteria: "CHECKBOX", values: [], allowInvalid: true, helpText: null });
 const ALIGNMENTS = new Set(["left", "center", "normal", "right"]);
+/** Serial of 31 Dec 9999, the last date Sheets formats; larger numbers stay numbers. */
+const MAX_DATE_SERIAL = 2958465;
 
 /** Apps Script's shape check for 2-D setters. */
 function checkShape(data: unknown, numRows: number, numCols: number): asserts data is unknown[][] {
@@ -113,7 +115,8 @@ export class FakeRange implements Pick<Range, (typeof MEMBERS)[number]> {
     const newDate = this.sheet.ss.ctx.newDate;
     // A number in a date-formatted cell is a date to Apps Script.
     if (typeof cell.value === "number" && isDateFormat(cell.format)) {
-      return newDate(serialToDate(cell.value, this.sheet.ss.timeZone).getTime());
+      // A serial beyond Sheets' last date (31 Dec 9999) stays a number.
+      if (Math.abs(cell.value) <= MAX_DATE_SERIAL) return newDate(serialToDate(cell.value, this.sheet.ss.timeZone).getTime());
     }
     return cell.value instanceof Date ? newDate(cell.value.getTime()) : cell.value;
   }
