@@ -18,9 +18,9 @@ export async function buildAppsScript(root) {
     target: "es2019",
     platform: "neutral",
     mainFields: ["module", "main"],
-    // Apps Script compiles all of Code.js on every onEdit and sidebar call: the 120 KB budget needs
-    // identifiers minified too (logs name the action, so short names in a stack still place it).
-    minify: true,
+    // Not minified: a logged stack names the real function and line for whoever supports the
+    // office. Minifying was measured too: 224 KB -> 133 KB, but a cold start only 11.5 -> 9.4 ms.
+    minify: false,
     write: false,
     logLevel: "warning",
   });

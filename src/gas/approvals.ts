@@ -78,9 +78,13 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
   const caption = ACTIONS[action];
   const email = activeUserEmail().trim();
   if (!email) throw new UserError(NO_EMAIL);
+  const { settings } = settingsForChecks(ss);
+  const roles = roleOf(settings, email);
+  if (roles.length === 0) {
+    throw new UserError(`${caption}: ${email} belum terdaftar dengan peran apa pun di tabel "Email Pengguna | Peran" (Pengaturan). Minta admin menambahkan peran Anda. Tidak ada yang diubah.`);
+  }
   const text = (note ?? "").trim();
   if (action === "return" && !text) throw new UserError(`${caption}: tulis catatan pengembalian (wajib), lalu coba lagi. Tidak ada yang diubah.`);
-  const { settings } = settingsForChecks(ss);
   const sheet = ss.getActiveSheet();
   const names = settings.sheets.length ? settings.sheets.map((s) => s.sheet) : [DEFAULT_REQUEST_SHEET];
   if (!names.includes(sheet.getName())) {
@@ -90,7 +94,6 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
   if (selected.size === 0) throw new UserError("Pilih satu atau beberapa baris permohonan (bukan baris judul), lalu coba lagi.");
   const profile = profileForSheet(settings, sheet.getName());
   const workflow = workflowFor(profile);
-  const roles = roleOf(settings, email);
   const today = todayInJakarta(now);
   const stamp = jakartaStamp(now);
 

@@ -20,15 +20,19 @@ const OPEN: Record<string, string> = {
   onEdit: "a simple trigger: cannot read the user's e-mail (spec §6), re-checks the edited row only",
   menuOpenPanel: "opens the sidebar; its calls are gated themselves",
   menuSettings: "shows the Pengaturan sheet, reads only",
-  apiActiveRow: "reads the add-on's own columns of the selected row, which the user can see anyway",
+  menuCheckIntegrity: "spec §6: Periksa Integritas is for any role; reads only",
   menuRefreshRekap: "spec §6: Perbarui Rekap is for any role; writes only derived counts",
   // Not gated in the spec's action table (roles table: operator may check, admin may set up):
   // listed as an open point in the README rather than changed here.
   menuSetup: "open point: Siapkan Sheet is not role-gated yet",
   menuCheckAll: "open point: Periksa Semua is not role-gated yet",
   menuCheckSelected: "open point: Periksa Baris Terpilih is not role-gated yet",
-  apiCheckAll: "open point: Periksa Semua is not role-gated yet",
-  apiCheckSelected: "open point: Periksa Baris Terpilih is not role-gated yet",
+};
+
+/** Arguments a browser would send, so the call reaches its role check (not a bad-input refusal). */
+const ARGS: Record<string, (id: string) => unknown[]> = {
+  apiRunAction: (id) => ["approve", "Permohonan", [{ row: 2, id }], ""],
+  apiSelectRow: (id) => ["Permohonan", id],
 };
 
 function load() {
@@ -72,7 +76,9 @@ test.each(entryPoints.filter((n) => !(n in OPEN)))("%s, called by a user without
     const alerts = fakes.ui.alerts.length;
     const properties = JSON.stringify(fakes.properties.document.getProperties());
 
-    const result = (context[name] as (e?: unknown) => unknown)();
+    const id = String(sheet.getRange(2, headers.indexOf("ID Permohonan") + 1).getValues()[0]![0]);
+    const args = ARGS[name]?.(id) ?? [];
+    const result = (context[name] as (...a: unknown[]) => unknown)(...args);
 
     expect(snapshot(fakes.spreadsheet)).toBe(before);
     expect(JSON.stringify(fakes.properties.document.getProperties())).toBe(properties);
