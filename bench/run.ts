@@ -78,8 +78,8 @@ const rows: [string, string][] = [
   ["calls per drafted letter (Sheets + Docs)", `${figures.callsPerLetter} (${figures.sheetsCallsPerLetter} + ${figures.docsCallsPerLetter})`],
   ["projected, drafting 100 letters", s(figures.projectedDraft100LettersMs)],
   ["calls per onEdit (goal ≤ 3)", String(figures.callsPerEdit)],
-  ["dist/Code.js (goal ≤ 120 KB)", `${(figures.bundleBytes / 1000).toFixed(1)} KB`],
-  ["cold evaluation, median of 21 (goal ≤ 5 ms)", `${figures.coldEvalMs} ms`],
+  ["dist/Code.js (budget ≤ 250 KB)", `${(figures.bundleBytes / 1000).toFixed(1)} KB`],
+  ["cold evaluation, median of 21 (budget ≤ 15 ms)", `${figures.coldEvalMs} ms`],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n"));

@@ -234,7 +234,7 @@ export function buildLetter(input: LetterInput): LetterLayout {
     { kind: "paragraph", text: "di", spaceAfter: 0 },
     { kind: "paragraph", text: "Tempat", indent: 24 },
     para(reactivation
-      ? "Berdasarkan hasil pemeriksaan berkas permohonan dan data Data Tunggal Sosial dan Ekonomi Nasional (DTSEN), bersama ini kami merekomendasikan pengaktifan kembali kepesertaan Penerima Bantuan Iuran Jaminan Kesehatan (PBI-JK) atas nama:"
+      ? "Berdasarkan hasil pemeriksaan berkas permohonan dan Data Tunggal Sosial dan Ekonomi Nasional (DTSEN), bersama ini kami merekomendasikan pengaktifan kembali kepesertaan Penerima Bantuan Iuran Jaminan Kesehatan (PBI-JK) atas nama:"
       : "Berdasarkan hasil pemeriksaan berkas permohonan dan verifikasi data, bersama ini kami merekomendasikan pemberian bantuan pembiayaan pelayanan kesehatan kepada:"),
     { kind: "table", widths: DATA_WIDTHS, rows: personRows(person, reactivation) },
     para(reactivation
