@@ -286,7 +286,7 @@ export function profileForSheet(settings: Pick<Settings, "sheets">, sheetName: s
   return withOverrides(profile, entry?.overrides);
 }
 
-export function roleOf(settings: Settings, email: string): Role[] {
+export function roleOf(settings: Pick<Settings, "roles">, email: string): Role[] {
   const e = email.trim().toLowerCase();
   return settings.roles.filter((r) => r.email === e).map((r) => r.role);
 }

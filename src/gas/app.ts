@@ -1,5 +1,6 @@
 /** Menu actions (the sidebar's are in sidebarApi.ts): each runs guarded, so users see Indonesian text, never a trace. */
 import { SETTINGS_SHEET } from "../domain/settings";
+import { CHECK_ROLES, requireRole } from "./access";
 import { approve, checkIntegrity, handOver, reopen, returnRows } from "./approvals";
 import { readLog } from "./auditLog";
 import { bringBackBpjsEdit, syncBpjs } from "./bpjs";
@@ -69,6 +70,8 @@ function requestSheet(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadshe
 
 export function setup(ss: Spreadsheet): string {
   refuseNewerLayout();
+  // Once the office lists an admin, only an admin sets the sheets up again; before that, whoever installs it.
+  if (ss.getSheetByName(SETTINGS_SHEET)) requireRole(loadSettings(ss).settings, ["admin"], "Siapkan Sheet", ["admin"]);
   // Asked before taking the lock: nobody waits while the user reads the question.
   const change = spreadsheetChange(ss);
   let apply = true;
@@ -81,6 +84,7 @@ export function setup(ss: Spreadsheet): string {
 
 export function checkAll(ss: Spreadsheet, now = new Date()): string {
   const { settings, note } = settingsForChecks(ss);
+  requireRole(settings, CHECK_ROLES, "Periksa Semua");
   return withDocumentLock(() => {
     const names = settings.sheets.map((s) => s.sheet);
     if (names.length === 0) throw new UserError(`Tabel "Sheet Permohonan" di sheet "${SETTINGS_SHEET}" masih kosong.`);
@@ -97,6 +101,7 @@ export function checkAll(ss: Spreadsheet, now = new Date()): string {
 /** Periksa Baris Terpilih; `only` (the sidebar's rows) replaces the selection. */
 export function checkSelected(ss: Spreadsheet, now = new Date(), only: readonly number[] | null = null): string {
   const { settings, note } = settingsForChecks(ss);
+  requireRole(settings, CHECK_ROLES, "Periksa Baris Terpilih");
   const sheet = ss.getActiveSheet();
   if (!settings.sheets.some((s) => s.sheet === sheet.getName())) {
     throw new UserError(`Pilih baris di sheet permohonan (${settings.sheets.map((s) => `"${s.sheet}"`).join(", ")}) lalu coba lagi.`);

@@ -18,7 +18,7 @@ import { appendLog, readLog } from "./auditLog";
 import { scrubDigits, UserError } from "./errors";
 import { type Value, writeColumns } from "./grid";
 import { issueNumbers } from "./letterNumbers";
-import { NO_EMAIL } from "./letters";
+import { NO_EMAIL } from "./access";
 import { presentRows } from "./present";
 import { selectedRowNumbers } from "./selection";
 import { activeUserEmail, retrying, withDocumentLock } from "./services";

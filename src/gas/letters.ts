@@ -21,6 +21,7 @@ import { profileForSheet, roleOf, SETTING_FIELDS, type Settings } from "../domai
 import { type Cell, cellText, enumKey } from "../domain/text";
 import { ACTIONS, guardMove, logLine, STAGES, type StageName, workflowFor } from "../domain/workflow";
 import { copyTemplate, createDocument, documentIdFromLink, fillPlaceholders, openDocument, readTemplate, renderLayout, type TemplateParts } from "./docs";
+import { NO_EMAIL } from "./access";
 import { appendLog } from "./auditLog";
 import { UserError } from "./errors";
 import { type Value, writeColumns } from "./grid";
@@ -36,9 +37,6 @@ type Doc = GoogleAppsScript.Document.Document;
 
 /** Apps Script stops a run at 6 minutes; stop starting letters well before. */
 export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
-
-export const NO_EMAIL =
-  "Email akun Anda tidak terbaca (akun di luar domain kantor, atau dijalankan oleh pemicu otomatis), jadi peran Anda tidak dapat diperiksa. Buka spreadsheet dengan akun kantor yang terdaftar di Pengaturan, lalu coba lagi.";
 
 /** What is kept per request in document properties: its number(s) and Doc(s). */
 export interface LetterRecord {

@@ -20,7 +20,8 @@ import type {
   ActionId, DraftPlan, FindingInfo, Inspector, LogEntry, PanelState, Queue, QueueItem, Result, RowActionInfo, RowRef, SidebarApi,
 } from "./bridge";
 import { logError, UserError, userMessage } from "./errors";
-import { draftLetters, NO_EMAIL } from "./letters";
+import { CHECK_ROLES, NO_EMAIL, roleList } from "./access";
+import { draftLetters } from "./letters";
 import { presentRows } from "./present";
 import { approve, checkIntegrity, handOver, reopen, returnRows } from "./approvals";
 import { selectedRowNumbers } from "./selection";
@@ -48,7 +49,7 @@ const REVIEWERS: readonly Role[] = ["verifier", "manager", "kabid", "signer"];
 
 /** Who may ask for each action at all; the workflow guard then decides per row. */
 export const ACTION_ROLES: Record<ActionId, readonly Role[]> = {
-  check: ["operator", "verifier", "admin"],
+  check: CHECK_ROLES,
   draft: ["operator"],
   approve: [...REVIEWERS, "operator"],
   return: [...REVIEWERS, "operator"],
@@ -83,8 +84,6 @@ interface Caller {
   roles: Role[];
   settings: Settings;
 }
-
-const roleList = (roles: readonly Role[]) => roles.map((r) => ROLES[r]).join(", ");
 
 /** The signed-in user and their roles; refuses anyone not in `Email Pengguna | Peran`, or without one of `allowed`. */
 function caller(ss: Spreadsheet, allowed?: readonly Role[], what = "Panel PBI-JK"): Caller {

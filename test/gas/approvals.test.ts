@@ -2,7 +2,8 @@
 import { approve, checkIntegrity, handOver, reopen, returnRows } from "../../src/gas/approvals";
 import { checkAll } from "../../src/gas/app";
 import { syncBpjs } from "../../src/gas/bpjs";
-import { draftLetters, NO_EMAIL } from "../../src/gas/letters";
+import { NO_EMAIL } from "../../src/gas/access";
+import { draftLetters } from "../../src/gas/letters";
 import { menuApprove, menuReturn } from "../../src/gas/main";
 import type { FakeEnv } from "../fakes";
 import { installFakeDocs, type FakeDocs } from "../fakes/document";
@@ -371,6 +372,7 @@ test("pangkalpinang: a return from Validasi Kepala Dinas keeps the Back Office a
 
 test("minsel with Cara Penomoran Manual: Penomoran dan Stempel needs the typed number, and keeps it", () => {
   configureOffice(env, { profile: "minsel", values: { numberMode: "Manual" }, roles: [[OPERATOR, "operator"], [KABID, "kabid"], [SIGNER, "signer"]] });
+  env.setUser(OPERATOR);
   checkedRows(env, sheet, [eligibleFor("minsel", "A", 1)]);
   set(2, "Tahap", "Penomoran dan Stempel");
   const before = snapshot();

@@ -1,6 +1,7 @@
 /** Buat Draf Surat on the typed fakes: refusals, log lines, numbers, Docs, failures and resuming. */
 import { issueNumbers } from "../../src/gas/letterNumbers";
-import { draftLetters, NO_EMAIL, recordKey } from "../../src/gas/letters";
+import { NO_EMAIL } from "../../src/gas/access";
+import { draftLetters, recordKey } from "../../src/gas/letters";
 import { menuDraftLetters } from "../../src/gas/main";
 import { UNNUMBERED } from "../../src/domain/letter";
 import type { FakeEnv } from "../fakes";

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import type { Inspector, PanelState, SidebarApi } from "../../src/gas/bridge";
 import * as entryPoints from "../../src/gas/main";
-import { NO_EMAIL } from "../../src/gas/letters";
+import { NO_EMAIL } from "../../src/gas/access";
 import { draftPlan, inspect, panelState, ROW_ACTIONS, type RowAction, runAction, selectRow, sidebarApi } from "../../src/gas/sidebarApi";
 import type { FakeEnv } from "../fakes";
 import { type FakeDocs, installFakeDocs } from "../fakes/document";

@@ -22,11 +22,6 @@ const OPEN: Record<string, string> = {
   menuSettings: "shows the Pengaturan sheet, reads only",
   menuCheckIntegrity: "spec §6: Periksa Integritas is for any role; reads only",
   menuRefreshRekap: "spec §6: Perbarui Rekap is for any role; writes only derived counts",
-  // Not gated in the spec's action table (roles table: operator may check, admin may set up):
-  // listed as an open point in the README rather than changed here.
-  menuSetup: "open point: Siapkan Sheet is not role-gated yet",
-  menuCheckAll: "open point: Periksa Semua is not role-gated yet",
-  menuCheckSelected: "open point: Periksa Baris Terpilih is not role-gated yet",
 };
 
 /** Arguments a browser would send, so the call reaches its role check (not a bad-input refusal). */

@@ -1,0 +1,67 @@
+/**
+ * Periksa Semua, Periksa Baris Terpilih and Siapkan Sheet check the caller's role themselves
+ * (google.script.run can call them directly). Until the office lists anyone, they stay open:
+ * whoever installs the add-on has to set it up and try it.
+ */
+import { checkAll, checkSelected, setup } from "../../src/gas/app";
+import type { FakeEnv } from "../fakes";
+import { column, eligible, freshEnv, preparedSheet, TODAY, writeRows } from "./helpers";
+import { configureOffice, KABID, OPERATOR } from "./letterHelpers";
+
+const VERIFIER = "verif@dinsos.go.id";
+let env: FakeEnv;
+let sheet: GoogleAppsScript.Spreadsheet.Sheet;
+
+beforeEach(() => {
+  env = freshEnv();
+  sheet = preparedSheet(env);
+  writeRows(sheet, [eligible("Siti", 1)]);
+});
+afterEach(() => env.uninstall());
+
+const snapshot = () => JSON.stringify(env.spreadsheet.getSheets().map((s) => s.getDataRange().getValues()));
+
+test("with no one listed yet, anyone checks (a fresh office)", () => {
+  configureOffice(env, { roles: [] });
+  env.setUser("siapa@contoh.id");
+  expect(checkAll(env.spreadsheet, TODAY)).toContain("1 permohonan diperiksa");
+});
+
+test("Periksa Semua and Periksa Baris Terpilih refuse a role that does not check, and change nothing", () => {
+  configureOffice(env, { roles: [[OPERATOR, "operator"], [KABID, "kabid"]] });
+  env.setUser(KABID);
+  env.setSelection(sheet.getRange("A2"));
+  const before = snapshot();
+  expect(() => checkAll(env.spreadsheet, TODAY)).toThrow(`Periksa Semua hanya untuk peran Operator, Verifikator, Admin. Akun ${KABID} berperan Kepala Bidang`);
+  expect(() => checkSelected(env.spreadsheet, TODAY)).toThrow("Periksa Baris Terpilih hanya untuk peran");
+  env.setUser("tamu@contoh.id");
+  expect(() => checkAll(env.spreadsheet, TODAY)).toThrow('Akun tamu@contoh.id belum terdaftar di tabel "Email Pengguna | Peran"');
+  env.setUser("");
+  expect(() => checkAll(env.spreadsheet, TODAY)).toThrow("Email akun Anda tidak terbaca");
+  expect(snapshot()).toBe(before);
+});
+
+test("the operator, the verifier and the admin check", () => {
+  configureOffice(env, { roles: [["admin@dinsos.go.id", "admin"], [OPERATOR, "operator"], [VERIFIER, "verifier"]] });
+  for (const user of [OPERATOR, VERIFIER, "admin@dinsos.go.id"]) {
+    env.setUser(user);
+    expect(checkAll(env.spreadsheet, TODAY)).toContain("1 permohonan diperiksa");
+  }
+  expect(column(sheet, "Keputusan")).toEqual(["Layak"]);
+});
+
+test("Siapkan Sheet: once an admin is listed, only an admin runs it again", () => {
+  configureOffice(env, { roles: [["admin@dinsos.go.id", "admin"], [OPERATOR, "operator"]] });
+  env.setUser(OPERATOR);
+  const before = snapshot();
+  expect(() => setup(env.spreadsheet)).toThrow(`Siapkan Sheet hanya untuk peran Admin. Akun ${OPERATOR} berperan Operator`);
+  expect(snapshot()).toBe(before);
+  env.setUser("admin@dinsos.go.id");
+  expect(() => setup(env.spreadsheet)).not.toThrow();
+});
+
+test("Siapkan Sheet with no admin listed is open (the table is being filled in)", () => {
+  configureOffice(env, { roles: [[OPERATOR, "operator"]] });
+  env.setUser(OPERATOR);
+  expect(() => setup(env.spreadsheet)).not.toThrow();
+});
