@@ -62,6 +62,12 @@ function loggedMoves(log: readonly (readonly Cell[])[]): { withUser: Set<string>
   return { withUser, anyUser };
 }
 
+/** True when some row holds an approval stamp: only then is the Log worth reading. */
+export function hasStamps(rows: readonly (readonly Cell[])[], columns: ColumnMap): boolean {
+  const stampColumns = RULES.flatMap((rule) => [rule.by === null ? undefined : columns[rule.by], columns[rule.at]]).filter((c): c is number => c !== undefined);
+  return rows.some((cells) => stampColumns.some((c) => !isBlank(cells[c])));
+}
+
 /**
  * Stamps with no matching Log line (same ID, action, user, and a stage that writes that stamp),
  * in row order. `rows` are the data rows (sheet row 2 first); columns the sheet lacks are skipped.

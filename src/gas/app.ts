@@ -1,8 +1,9 @@
 /** Menu actions (the sidebar's are in sidebarApi.ts): each runs guarded, so users see Indonesian text, never a trace. */
 import { SETTINGS_SHEET } from "../domain/settings";
+import type { Cell } from "../domain/text";
 import { CHECK_ROLES, requireRole } from "./access";
 import { approve, checkIntegrity, handOver, reopen, returnRows } from "./approvals";
-import { readLog } from "./auditLog";
+import { readLog, withMoveLock } from "./auditLog";
 import { bringBackBpjsEdit, syncBpjs } from "./bpjs";
 import { type CheckSummary, checkSheet, describeSummary } from "./checkRunner";
 import { logError, UserError, userMessage } from "./errors";
@@ -85,13 +86,15 @@ export function setup(ss: Spreadsheet): string {
 export function checkAll(ss: Spreadsheet, now = new Date()): string {
   const { settings, note } = settingsForChecks(ss);
   requireRole(settings, CHECK_ROLES, "Periksa Semua");
-  return withDocumentLock(() => {
+  return withMoveLock(ss, () => {
     const names = settings.sheets.map((s) => s.sheet);
     if (names.length === 0) throw new UserError(`Tabel "Sheet Permohonan" di sheet "${SETTINGS_SHEET}" masih kosong.`);
-    const log = readLog(ss);
+    // Read once, and only when a sheet has approval stamps to compare with it.
+    let log: Cell[][] | undefined;
+    const readLogOnce = () => (log ??= readLog(ss));
     return names
       .map((name) => {
-        const summary = checkSheet(requestSheet(ss, name), settings, now, undefined, log);
+        const summary = checkSheet(requestSheet(ss, name), settings, now, undefined, readLogOnce);
         return names.length > 1 ? `${name}: ${describeSummary(summary)}` : describeSummary(summary);
       })
       .join("\n") + note;

@@ -14,14 +14,14 @@ import { readBool } from "../domain/values";
 import {
   type Action, ACTIONS, guardMove, jakartaStamp, logLine, STAGES, type StageName, stagesFor, type Workflow, workflowFor,
 } from "../domain/workflow";
-import { appendLog, readLog } from "./auditLog";
+import { commitMoves, readLog, withMoveLock } from "./auditLog";
 import { scrubDigits, UserError } from "./errors";
 import { type Value, writeColumns } from "./grid";
 import { issueNumbers } from "./letterNumbers";
 import { NO_EMAIL } from "./access";
 import { presentRows } from "./present";
 import { selectedRowNumbers } from "./selection";
-import { activeUserEmail, retrying, withDocumentLock } from "./services";
+import { activeUserEmail, retrying } from "./services";
 import { settingsForChecks } from "./settingsRepo";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -97,7 +97,7 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
   const today = todayInJakarta(now);
   const stamp = jakartaStamp(now);
 
-  return withDocumentLock(() => {
+  return withMoveLock(ss, () => {
     const raw = retrying(() => sheet.getDataRange().getValues()) as Cell[][];
     const columns = mapHeaders(raw[0] ?? []);
     const stampKeys = workflow.stages.flatMap((s) => (s.stamp ? [s.stamp.by, s.stamp.at] : []));
@@ -153,8 +153,9 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
         m.logNote = joinNote(`Nomor ${numbers[i]!}`, m.logNote);
       });
     }
-    writeMoves(sheet, raw, columns, moves);
-    appendLog(ss, moves.map((m) => logLine(now, email, m.id, action, m.from, m.to, m.logNote)));
+    const name = sheet.getName();
+    commitMoves(ss, moves.map((m) => ({ sheet: name, line: logLine(now, email, m.id, action, m.from, m.to, m.logNote) })), () =>
+      writeMoves(sheet, raw, columns, moves));
     return report(action, moves, refused);
   });
 }
@@ -219,7 +220,8 @@ function report(action: MoveAction, moves: readonly Move[], refused: readonly Re
 export function checkIntegrity(ss: Spreadsheet): string {
   const { settings } = settingsForChecks(ss);
   const names = settings.sheets.length ? settings.sheets.map((s) => s.sheet) : [DEFAULT_REQUEST_SHEET];
-  const log = readLog(ss);
+  // Lines a failed run left waiting belong in the Log before it is compared.
+  const log = withMoveLock(ss, () => readLog(ss));
   return names
     .map((name) => {
       const sheet = ss.getSheetByName(name);

@@ -4,7 +4,7 @@
  */
 import {
   applySyncPlan, BPJS_OUTCOME_KEYS, BPJS_VIEW_COLUMNS, BPJS_VIEW_HEADERS, BPJS_VIEW_SHEET, bpjsViewRows, describeSyncPlan,
-  type LogLine, planBpjsSync, type RequestTable, type SyncPlan, type SyncUpdate, syncLogLines,
+  planBpjsSync, type RequestTable, type SyncPlan, type SyncUpdate, syncLogLines,
 } from "../domain/bpjsView";
 import { type ColumnKey, type ColumnMap, ENUMS, headerOf, mapHeaders } from "../domain/columns";
 import { todayInJakarta } from "../domain/dates";
@@ -14,11 +14,11 @@ import type { Role } from "../domain/roles";
 import { DEFAULT_REQUEST_SHEET, profileForSheet, roleOf, type Settings, SETTINGS_SHEET } from "../domain/settings";
 import type { Cell } from "../domain/text";
 import { jakartaStamp } from "../domain/workflow";
-import { appendLog } from "./auditLog";
+import { commitMoves, replayPendingLog, withMoveLock } from "./auditLog";
 import { UserError } from "./errors";
 import { type Value, writeColumns } from "./grid";
 import { presentRows } from "./present";
-import { activeUserEmail, retrying, withDocumentLock } from "./services";
+import { activeUserEmail, retrying } from "./services";
 import { describeProblems, loadSettings } from "./settingsRepo";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -92,11 +92,12 @@ function writeUpdates(tables: readonly ReadTable[], updates: readonly SyncUpdate
   }
 }
 
-/** Appends Log lines in one write (time, user, ID, action, from, to, note). */
-/** The sync's lines in `Log`, in one write. */
-function appendLogLines(ss: Spreadsheet, lines: readonly LogLine[], user: string, now: Date): void {
+/** Writes the outcomes, then their Log lines (time, user, ID, action, from, to, note) in one write. */
+function commitSync(ss: Spreadsheet, tables: readonly ReadTable[], updates: readonly SyncUpdate[], user: string, now: Date): void {
   const stamp = jakartaStamp(now);
-  appendLog(ss, lines.map((l) => [stamp, user, l.id, l.action, l.from, l.to, l.note]));
+  const sheetOf = new Map(updates.map((u) => [u.id, u.sheet]));
+  const lines = syncLogLines(updates).map((l) => ({ sheet: sheetOf.get(l.id) ?? "", line: [stamp, user, l.id, l.action, l.from, l.to, l.note] }));
+  commitMoves(ss, lines, () => writeUpdates(tables, updates));
 }
 
 function viewEditors(settings: Settings): string[] {
@@ -167,14 +168,13 @@ export function syncBpjs(ss: Spreadsheet, now = new Date()): string {
   const { settings, problems } = loadSettings(ss);
   if (problems.some((p) => p.blocksChecks)) throw new UserError(describeProblems(problems));
   requireSyncRole(settings, email);
-  return withDocumentLock(() => {
+  return withMoveLock(ss, () => {
     const tables = readRequestTables(ss, settings);
     requireRequestColumns(tables);
     const viewSheet = ss.getSheetByName(BPJS_VIEW_SHEET);
     const viewGrid = viewSheet && viewSheet.getLastRow() > 0 ? (retrying(() => viewSheet.getDataRange().getValues()) as Cell[][]) : [];
     const plan = planBpjsSync(viewGrid, tables, todayInJakarta(now));
-    writeUpdates(tables, plan.updates);
-    appendLogLines(ss, syncLogLines(plan.updates), email, now);
+    commitSync(ss, tables, plan.updates, email, now);
     const rows = bpjsViewRows(applySyncPlan(tables, plan.updates));
     const rebuilt = writeView(ss, rows, settings);
     const viewNote = rebuilt
@@ -199,13 +199,13 @@ export function bringBackBpjsEdit(e: GoogleAppsScript.Events.SheetsOnEdit, setti
   const touched = (c: number) => c >= range.getColumn() && c <= range.getLastColumn();
   if (last < first || !OUTCOME_COLUMNS.some(touched)) return null;
   const ss = sheet.getParent();
+  replayPendingLog(ss);
   const viewGrid = sheet.getRange(1, 1, last, BPJS_VIEW_HEADERS.length).getValues() as Cell[][];
   const tables = readRequestTables(ss, settings);
   requireRequestColumns(tables);
   const edited = new Set(Array.from({ length: last - first + 1 }, (_, i) => first + i));
   const plan = planBpjsSync(viewGrid, tables, todayInJakarta(now), edited);
-  writeUpdates(tables, plan.updates);
-  appendLogLines(ss, syncLogLines(plan.updates), editorEmail(e), now);
+  commitSync(ss, tables, plan.updates, editorEmail(e), now);
   SpreadsheetApp.flush();
   if (plan.updates.length || plan.problems.length || plan.unknownIds.length) {
     // A toast is a courtesy: the outcome is already written if the trigger may not show one.

@@ -11,7 +11,7 @@ import { presentRows } from "./present";
 import { documentProperties, retrying } from "./services";
 import { applyWritePlan } from "./writer";
 import { planWrites } from "../domain/writePlan";
-import { type UnloggedApproval, unloggedApprovals, unloggedSummary } from "../domain/integrity";
+import { hasStamps, type UnloggedApproval, unloggedApprovals, unloggedSummary } from "../domain/integrity";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -62,10 +62,10 @@ function assignIds(results: RowResult[], copies: Set<RowResult>, existing: strin
 
 /**
  * Checks a request sheet. `only` limits the rows written (sheet row numbers); every row is still
- * read, because duplicates are found across rows. Given the `Log` (read once by the caller), the
- * summary also lists approval stamps without a Log line. Call inside the document lock.
+ * read, because duplicates are found across rows. Given a reader of the `Log` (called only when
+ * the sheet has approval stamps), the summary also lists stamps without a Log line. Call inside the document lock.
  */
-export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: ReadonlySet<number>, log?: Cell[][]): CheckSummary {
+export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: ReadonlySet<number>, log?: () => Cell[][]): CheckSummary {
   const profile = profileForSheet(settings, sheet.getName());
   const raw = retrying(() => sheet.getDataRange().getValues()) as Cell[][];
   const grid = presentRows(raw, mapHeaders(raw[0] ?? []), sheet.getParent().getSpreadsheetTimeZone());
@@ -91,7 +91,9 @@ export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: R
   const counts: Partial<Record<string, number>> = {};
   for (const { output } of plan.written) counts[output.decision] = (counts[output.decision] ?? 0) + 1;
   const changed = plan.refused.filter((r) => r.reason === "changed").length;
-  const unlogged = log ? unloggedApprovals(current.slice(1), mapHeaders(current[0] ?? []), log) : undefined;
+  const currentColumns = mapHeaders(current[0] ?? []);
+  let unlogged: UnloggedApproval[] | undefined;
+  if (log) unlogged = hasStamps(current.slice(1), currentColumns) ? unloggedApprovals(current.slice(1), currentColumns, log()) : [];
   return { checked: results.length, written: plan.written.length, skipped: plan.refused.length - changed, changed, counts, unlogged };
 }
 

@@ -22,7 +22,7 @@ import { type Cell, cellText, enumKey } from "../domain/text";
 import { ACTIONS, guardMove, logLine, STAGES, type StageName, workflowFor } from "../domain/workflow";
 import { copyTemplate, createDocument, documentIdFromLink, fillPlaceholders, openDocument, readTemplate, renderLayout, type TemplateParts } from "./docs";
 import { NO_EMAIL } from "./access";
-import { appendLog } from "./auditLog";
+import { commitMoves, withMoveLock } from "./auditLog";
 import { UserError } from "./errors";
 import { type Value, writeColumns } from "./grid";
 import { issueNumbers } from "./letterNumbers";
@@ -127,7 +127,7 @@ export function draftLetters(ss: Spreadsheet, options: DraftOptions = {}): strin
   const today = todayInJakarta(now);
 
   const run = { id: `${email}@${now.getTime()}@${Math.random().toString(36).slice(2)}`, now: now.getTime(), until: now.getTime() + LEASE_MS };
-  const { jobs, refused } = withDocumentLock(() => prepare(sheet, settings, profile, email, selected, today, run));
+  const { jobs, refused } = withMoveLock(ss, () => prepare(sheet, settings, profile, email, selected, today, run));
   const done: Job[] = [];
   const unknown = new Set<string>();
   let stopped = "";
@@ -379,14 +379,16 @@ function writeBack(ss: Spreadsheet, sheet: Sheet, done: readonly Job[], email: s
         return job.to;
     }
   };
-  writeColumns(sheet, first + 1, last - first + 1, letterColumns, cellAt);
-  writeColumns(sheet, first + 1, last - first + 1, [stageColumn], cellAt);
+  const name = sheet.getName();
   const lines = [...targets.values()].map((job) => {
     const note = [job.input.number ? `Nomor ${job.input.number}` : "", job.from === STAGES.correction ? "draf diperbarui" : "",
       job.second ? "dengan Surat Keterangan SIKS-NG" : ""].filter(Boolean).join("; ");
-    return logLine(now, email, job.id, "draft", job.from, job.to, note);
+    return { sheet: name, line: logLine(now, email, job.id, "draft", job.from, job.to, note) };
   });
-  appendLog(ss, lines);
+  commitMoves(ss, lines, () => {
+    writeColumns(sheet, first + 1, last - first + 1, letterColumns, cellAt);
+    writeColumns(sheet, first + 1, last - first + 1, [stageColumn], cellAt);
+  });
   SpreadsheetApp.flush();
   return { written: [...targets.values()], moved };
 }

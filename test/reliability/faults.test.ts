@@ -110,10 +110,9 @@ function sheetsFailFrom(k: number): void {
 
 test.each(steps(counts.sheets).filter((k) => k !== counts.logWrite))("Sheets fails from data call %i of the batch on; the rerun finishes cleanly", sheetsFailFrom);
 
-// Known gap: when the Log append alone fails, the rows have already moved on, so the rerun skips
-// them and their log lines are never written. Writing the log first would instead duplicate them
-// on a rerun after a failed stage write; the fix needs a record of logged moves. Flips when fixed.
-test.failing("Sheets fails at the Log append; the rerun writes the missing log lines", () => {
+// The Log append alone fails: the rows have moved on, so the rerun drafts nothing; the lines
+// waited in document properties and the rerun appends them (src/gas/auditLog.ts, commitMoves).
+test("Sheets fails at the Log append; the rerun writes the missing log lines", () => {
   expect(counts.logWrite).toBeGreaterThan(0);
   sheetsFailFrom(counts.logWrite);
 });

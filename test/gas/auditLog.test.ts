@@ -1,0 +1,118 @@
+/**
+ * A move writes its rows, then its Log lines; the lines wait in document properties in between.
+ * When only the Log append fails, the next action under the lock appends them; lines whose row
+ * write never landed are dropped, never guessed.
+ */
+import { approve, checkIntegrity } from "../../src/gas/approvals";
+import { commitMoves, withMoveLock } from "../../src/gas/auditLog";
+import { draftLetters } from "../../src/gas/letters";
+import { type FakeEnv, isIoCall } from "../fakes";
+import { type FakeDocs, installFakeDocs } from "../fakes/document";
+import { cellOf, eligible, freshEnv, headerIndex, preparedSheet, TODAY } from "./helpers";
+import { checkedRows, configureOffice, KABID, OPERATOR } from "./letterHelpers";
+
+let env: FakeEnv;
+let sheet: GoogleAppsScript.Spreadsheet.Sheet;
+let docs: FakeDocs & { uninstall(): void };
+beforeEach(() => {
+  env = freshEnv();
+  sheet = preparedSheet(env);
+  docs = installFakeDocs();
+});
+afterEach(() => {
+  docs.uninstall();
+  env.uninstall();
+});
+
+const logLines = () => {
+  const s = env.spreadsheet.getSheetByName("Log")!;
+  return s.getLastRow() < 2 ? [] : s.getRange(2, 1, s.getLastRow() - 1, 7).getValues();
+};
+const journal = () => Object.keys(env.properties.document.getProperties()).filter((k) => k.startsWith("pbijk.pendingLog"));
+
+/** Every write to the Log sheet fails while `on` is true, as in a quota or an outage. */
+function logWritesFail(): { off(): void } {
+  let on = true;
+  const push = env.calls.push.bind(env.calls);
+  env.calls.push = (...records) => {
+    for (const r of records) if (on && isIoCall(r) && r.sheet === "Log" && r.method === "setValues") throw new Error("Service Spreadsheets failed while accessing document with id ss-1.");
+    return push(...records);
+  };
+  return { off: () => (on = false) };
+}
+
+test("Setujui whose Log append fails: the stamp stays, and Periksa Integritas first appends the waiting line", () => {
+  configureOffice(env);
+  env.setUser(OPERATOR);
+  checkedRows(env, sheet, [eligible("Siti", 1)]);
+  draftLetters(env.spreadsheet, { now: TODAY });
+  const before = logLines().length;
+  const failure = logWritesFail();
+  env.setUser(KABID);
+  expect(() => approve(env.spreadsheet, [2], undefined, TODAY)).toThrow("Service Spreadsheets failed");
+  failure.off();
+  expect(cellOf(sheet, 2, "Paraf Oleh")).toBe(KABID);
+  expect(logLines()).toHaveLength(before);
+  expect(journal().length).toBeGreaterThan(0);
+
+  expect(checkIntegrity(env.spreadsheet)).toContain("setiap persetujuan tercatat di Log");
+  const added = logLines().slice(before);
+  expect(added).toHaveLength(1);
+  expect(added[0]!.slice(1, 6)).toEqual([KABID, cellOf(sheet, 2, "ID Permohonan"), "Setujui", "Paraf Kabid", "Tanda Tangan"]);
+  expect(journal()).toEqual([]);
+  // A second look appends nothing more.
+  checkIntegrity(env.spreadsheet);
+  expect(logLines()).toHaveLength(before + 1);
+});
+
+/** Rows with an ID and a Tahap, as a check leaves them. */
+function rows(count: number, stage: string): string[] {
+  const headers = headerIndex(sheet);
+  const width = sheet.getLastColumn();
+  const ids = Array.from({ length: count }, (_, i) => `PBI-2026-${String(i + 1).padStart(5, "0")}`);
+  const grid = ids.map((id) => {
+    const row = Array<string>(width).fill("");
+    row[headers.get("ID Permohonan")!] = id;
+    row[headers.get("Tahap")!] = stage;
+    return row;
+  });
+  sheet.getRange(2, 1, count, width).setValues(grid);
+  return ids;
+}
+
+test("a large batch waits in several property values (each under 9 KB) and is appended whole", () => {
+  const ids = rows(300, "Tanda Tangan");
+  const note = "Catatan panjang dari Kepala Bidang tentang berkas yang perlu dilengkapi. ".repeat(3);
+  const pending = ids.map((id) => ({ sheet: "Permohonan", line: ["2026-11-24 10:00", KABID, id, "Setujui", "Paraf Kabid", "Tanda Tangan", note] }));
+  const failure = logWritesFail();
+  expect(() => withMoveLock(env.spreadsheet, () => commitMoves(env.spreadsheet, pending, () => undefined))).toThrow("Service Spreadsheets failed");
+  failure.off();
+  expect(journal().length).toBeGreaterThan(10);
+  for (const value of Object.values(env.properties.document.getProperties())) expect(Buffer.byteLength(value, "utf8")).toBeLessThan(9 * 1024);
+
+  withMoveLock(env.spreadsheet, () => undefined);
+  expect(logLines().map((l) => l[2])).toEqual(ids);
+  expect(logLines()[0]![6]).toBe(note);
+  expect(journal()).toEqual([]);
+});
+
+test("lines whose rows never moved are dropped, not appended", () => {
+  const ids = rows(2, "Paraf Kabid");
+  const pending = ids.map((id) => ({ sheet: "Permohonan", line: ["2026-11-24 10:00", KABID, id, "Setujui", "Paraf Kabid", "Tanda Tangan", ""] }));
+  // The row write fails after the journal is saved: nothing moved.
+  expect(() => withMoveLock(env.spreadsheet, () => commitMoves(env.spreadsheet, pending, () => {
+    sheet.getRange(2, headerIndex(sheet).get("Tahap")! + 1).setValue("Tanda Tangan");
+    throw new Error("Service Spreadsheets failed while accessing document with id ss-1.");
+  }))).toThrow();
+  withMoveLock(env.spreadsheet, () => undefined);
+  // Only the first row's write landed before the failure.
+  expect(logLines().map((l) => l[2])).toEqual([ids[0]]);
+  expect(journal()).toEqual([]);
+});
+
+test("with nothing waiting, taking the lock costs one property read and no spreadsheet call", () => {
+  env.resetCalls();
+  withMoveLock(env.spreadsheet, () => undefined);
+  expect(env.calls.filter(isIoCall)).toEqual([]);
+  expect(logLines()).toEqual([]);
+});
