@@ -2,13 +2,32 @@
 import fc from "fast-check";
 import { ALL_COLUMNS, headerOf, mapHeaders } from "../../src/domain/columns";
 import type { Cell } from "../../src/domain/text";
-import { describeUnlogged, unloggedApprovals, unloggedSummary } from "../../src/domain/integrity";
+import { describeUnlogged, hasStamps, unloggedApprovals, unloggedSummary } from "../../src/domain/integrity";
 import { layoutVersionOf, LOG_HEADERS, V1_KEYS, V2_KEYS } from "../../src/domain/layout";
 
 const HEADERS = ["ID Permohonan", "Paraf Oleh", "Paraf Pada", "Ditandatangani Oleh", "Ditandatangani Pada", "Diserahkan Pada"];
 const columns = mapHeaders(HEADERS);
 const KABID = "kabid@dinsos.go.id";
 const line = (id: string, action: string, user: string, from: string) => ["2026-11-24 10:00", user, id, action, from, "x", ""];
+
+describe("hasStamps", () => {
+  test("any stamp column, a lone date or a hand-over date included, makes the Log worth reading", () => {
+    const blank = ["PBI-2026-00001", "", " ", "", "", ""];
+    expect(hasStamps([blank], columns)).toBe(false);
+    for (let c = 1; c < HEADERS.length; c++) {
+      const row = [...blank];
+      row[c] = c % 2 ? KABID : "24/11/2026";
+      expect(hasStamps([blank, row], columns)).toBe(true);
+    }
+  });
+
+  test("whenever unloggedApprovals finds something, hasStamps is true", () => {
+    const cell = fc.oneof(fc.constant(""), fc.constant(" "), fc.constant(KABID), fc.constant("24/11/2026"), fc.integer());
+    fc.assert(fc.property(fc.array(fc.tuple(fc.constant("PBI-2026-00001"), cell, cell, cell, cell, cell)), (rows) => {
+      if (unloggedApprovals(rows, columns, [LOG_HEADERS]).length > 0) expect(hasStamps(rows, columns)).toBe(true);
+    }));
+  });
+});
 
 describe("unloggedApprovals", () => {
   const rows = [
