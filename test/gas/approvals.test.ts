@@ -6,23 +6,15 @@ import { NO_EMAIL } from "../../src/gas/access";
 import { draftLetters } from "../../src/gas/letters";
 import { menuApprove, menuReturn } from "../../src/gas/main";
 import type { FakeEnv } from "../fakes";
-import { installFakeDocs, type FakeDocs } from "../fakes/document";
-import { cellOf, column, freshEnv, headerIndex, nik, preparedSheet, TODAY } from "./helpers";
+import { cellOf, column, headerIndex, nik, TODAY, closeOffice, type Office, openOffice } from "./helpers";
 import { checkedRows, configureOffice } from "./letterHelpers";
 import { ADMIN, BPJS, eligibleFor, KABID, MANAGER, officeWithRoles, OPERATOR, SIGNER, VERIFIER } from "./approvalHelpers";
 
 let env: FakeEnv;
 let sheet: GoogleAppsScript.Spreadsheet.Sheet;
-let docs: FakeDocs & { uninstall(): void };
-beforeEach(() => {
-  env = freshEnv();
-  sheet = preparedSheet(env);
-  docs = installFakeDocs();
-});
-afterEach(() => {
-  docs.uninstall();
-  env.uninstall();
-});
+let docs: Office["docs"];
+beforeEach(() => ({ env, sheet, docs } = openOffice()));
+afterEach(() => closeOffice({ env, docs }));
 
 const STAMP = "2026-11-24 10:00"; // TODAY in Jakarta
 const KK = "3273010101100001";

@@ -7,22 +7,14 @@ import { approve, checkIntegrity } from "../../src/gas/approvals";
 import { commitMoves, withMoveLock } from "../../src/gas/auditLog";
 import { draftLetters } from "../../src/gas/letters";
 import { type FakeEnv, isIoCall } from "../fakes";
-import { type FakeDocs, installFakeDocs } from "../fakes/document";
-import { cellOf, eligible, freshEnv, headerIndex, preparedSheet, TODAY } from "./helpers";
+import { cellOf, eligible, headerIndex, TODAY, closeOffice, type Office, openOffice } from "./helpers";
 import { checkedRows, configureOffice, KABID, OPERATOR } from "./letterHelpers";
 
 let env: FakeEnv;
 let sheet: GoogleAppsScript.Spreadsheet.Sheet;
-let docs: FakeDocs & { uninstall(): void };
-beforeEach(() => {
-  env = freshEnv();
-  sheet = preparedSheet(env);
-  docs = installFakeDocs();
-});
-afterEach(() => {
-  docs.uninstall();
-  env.uninstall();
-});
+let docs: Office["docs"];
+beforeEach(() => ({ env, sheet, docs } = openOffice()));
+afterEach(() => closeOffice({ env, docs }));
 
 const logLines = () => {
   const s = env.spreadsheet.getSheetByName("Log")!;

@@ -2,14 +2,11 @@ import { checkAll, checkSelected } from "../../src/gas/app";
 import { sidebarApi } from "../../src/gas/sidebarApi";
 import { menuCheckAll, onEdit } from "../../src/gas/main";
 import type { FakeEnv } from "../fakes";
-import { cellOf, column, eligible, freshEnv, headerIndex, nik, onSecondRead, preparedSheet, TODAY, writeRows } from "./helpers";
+import { cellOf, column, eligible, headerIndex, nik, onSecondRead, TODAY, writeRows, openSheet } from "./helpers";
 
 let env: FakeEnv;
 let sheet: GoogleAppsScript.Spreadsheet.Sheet;
-beforeEach(() => {
-  env = freshEnv();
-  sheet = preparedSheet(env);
-});
+beforeEach(() => ({ env, sheet } = openSheet()));
 afterEach(() => env.uninstall());
 
 test("Periksa Semua reads settings and rows and writes IDs, results and notes in at most 6 calls for 5,000 rows", () => {

@@ -1,5 +1,6 @@
 /** Shared setup for tests of the Apps Script shell on the fakes. */
 import { installFakes, type FakeEnv } from "../fakes";
+import { type FakeDocs, installFakeDocs } from "../fakes/document";
 import { setupSpreadsheet } from "../../src/gas/setup";
 
 export const TODAY = new Date("2026-11-24T03:00:00Z"); // 10:00 in Jakarta
@@ -13,6 +14,28 @@ export function preparedSheet(env: FakeEnv): GoogleAppsScript.Spreadsheet.Sheet 
   setupSpreadsheet(env.spreadsheet, "admin@dinsos.go.id");
   env.resetCalls();
   return env.spreadsheet.getSheetByName("Permohonan")!;
+}
+
+export interface Office {
+  env: FakeEnv;
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  docs: FakeDocs & { uninstall(): void };
+}
+
+/** A test's fresh spreadsheet: fake services, Siapkan Sheet done. Uninstall `env` in afterEach. */
+export function openSheet(): Pick<Office, "env" | "sheet"> {
+  const env = freshEnv();
+  return { env, sheet: preparedSheet(env) };
+}
+
+/** openSheet with fake Docs too. Pair with closeOffice in afterEach. */
+export function openOffice(): Office {
+  return { ...openSheet(), docs: installFakeDocs() };
+}
+
+export function closeOffice(office: Pick<Office, "env" | "docs">): void {
+  office.docs.uninstall();
+  office.env.uninstall();
 }
 
 export function headerIndex(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, number> {

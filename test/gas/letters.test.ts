@@ -5,22 +5,15 @@ import { draftLetters, recordKey } from "../../src/gas/letters";
 import { menuDraftLetters } from "../../src/gas/main";
 import { UNNUMBERED } from "../../src/domain/letter";
 import type { FakeEnv } from "../fakes";
-import { type FakeDocs, installFakeDocs, QUOTA_MESSAGE, SharedLockService } from "../fakes/document";
-import { cellOf, column, eligible, freshEnv, nik, preparedSheet, TODAY } from "./helpers";
+import { QUOTA_MESSAGE, SharedLockService } from "../fakes/document";
+import { cellOf, column, eligible, nik, TODAY, closeOffice, type Office, openOffice } from "./helpers";
 import { checkedRows, configureOffice, eligiblePkp, KABID, OPERATOR, OPERATOR2 } from "./letterHelpers";
 
 let env: FakeEnv;
 let sheet: GoogleAppsScript.Spreadsheet.Sheet;
-let docs: FakeDocs & { uninstall(): void };
-beforeEach(() => {
-  env = freshEnv();
-  sheet = preparedSheet(env);
-  docs = installFakeDocs();
-});
-afterEach(() => {
-  docs.uninstall();
-  env.uninstall();
-});
+let docs: Office["docs"];
+beforeEach(() => ({ env, sheet, docs } = openOffice()));
+afterEach(() => closeOffice({ env, docs }));
 
 const log = () => env.spreadsheet.getSheetByName("Log")!.getDataRange().getValues().slice(1);
 const docOf = (row: number) => {
@@ -183,27 +176,33 @@ describe("numbers", () => {
     }
   });
 
-  test("two operators drafting at the same moment never get one number", () => {
-    office();
-    checkedRows(env, sheet, [eligible("A", 1), eligible("B", 2), eligible("C", 3), eligible("D", 4)]);
+  /** OPERATOR drafts rows `a`; while it makes its first document (not holding the lock), OPERATOR2 drafts rows `b`. Returns B's report. */
+  function interleave(a: string, b: string): string {
     const locks = new SharedLockService();
     (globalThis as Record<string, unknown>)["LockService"] = locks.api;
-    // A drafts rows 2–3; while A makes its first document (not holding the lock), B drafts rows 4–5.
     env.setUser(OPERATOR);
-    env.setSelection(sheet.getRange("A2:A3"));
+    env.setSelection(sheet.getRange(a));
     let interleaved = "";
     docs.onCall((call) => {
       if (call.method !== "create" || interleaved) return;
       interleaved = "running";
       locks.as("B", () => {
         env.setUser(OPERATOR2);
-        env.setSelection(sheet.getRange("A4:A5"));
+        env.setSelection(sheet.getRange(b));
         interleaved = draft();
         env.setUser(OPERATOR);
-        env.setSelection(sheet.getRange("A2:A3"));
+        env.setSelection(sheet.getRange(a));
       });
     });
     locks.as("A", () => draft());
+    return interleaved;
+  }
+
+  test("two operators drafting at the same moment never get one number", () => {
+    office();
+    checkedRows(env, sheet, [eligible("A", 1), eligible("B", 2), eligible("C", 3), eligible("D", 4)]);
+    // A drafts rows 2–3; while A makes its first document (not holding the lock), B drafts rows 4–5.
+    const interleaved = interleave("A2:A3", "A4:A5");
     expect(interleaved).toContain("2 draf surat dibuat");
     const numbers = column(sheet, "Nomor Surat");
     expect(new Set(numbers).size).toBe(4);
@@ -214,22 +213,7 @@ describe("numbers", () => {
   test("two operators selecting the same row: the second leaves it to the first; one document, one number", () => {
     office();
     checkedRows(env, sheet, [eligible("A", 1), eligible("B", 2), eligible("C", 3)]);
-    const locks = new SharedLockService();
-    (globalThis as Record<string, unknown>)["LockService"] = locks.api;
-    env.setUser(OPERATOR);
-    env.setSelection(sheet.getRange("A2:A3"));
-    let interleaved = "";
-    docs.onCall((call) => {
-      if (call.method !== "create" || interleaved) return;
-      interleaved = "running";
-      locks.as("B", () => {
-        env.setUser(OPERATOR2);
-        env.setSelection(sheet.getRange("A3:A4"));
-        interleaved = draft();
-        env.setUser(OPERATOR);
-      });
-    });
-    locks.as("A", () => draft());
+    const interleaved = interleave("A2:A3", "A3:A4");
     expect(interleaved).toContain("1 draf surat dibuat");
     expect(interleaved).toContain("Baris 3 (PBI-2026-00002): sedang dibuatkan surat oleh pengguna lain");
     expect(docs.documents.size).toBe(3);

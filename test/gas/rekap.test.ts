@@ -1,14 +1,11 @@
 import { menuRefreshRekap } from "../../src/gas/main";
 import { refreshRekap } from "../../src/gas/rekap";
 import type { FakeEnv } from "../fakes";
-import { eligible, freshEnv, preparedSheet, TODAY, writeRows } from "./helpers";
+import { eligible, TODAY, writeRows, openSheet } from "./helpers";
 
 let env: FakeEnv;
 let sheet: GoogleAppsScript.Spreadsheet.Sheet;
-beforeEach(() => {
-  env = freshEnv();
-  sheet = preparedSheet(env);
-});
+beforeEach(() => ({ env, sheet } = openSheet()));
 afterEach(() => env.uninstall());
 
 function rekapValues(): unknown[][] {

@@ -4,14 +4,11 @@ import { onEdit } from "../../src/gas/main";
 import { SKIPPED_NOTE } from "../../src/gas/onEditCheck";
 import { setupSpreadsheet } from "../../src/gas/setup";
 import { installFakes, type FakeEnv } from "../fakes";
-import { cellOf, column, editEvent, eligible, freshEnv, headerIndex, nik, onSecondRead, preparedSheet, TODAY, writeRows } from "./helpers";
+import { cellOf, column, editEvent, eligible, headerIndex, nik, onSecondRead, TODAY, writeRows, openSheet } from "./helpers";
 
 let env: FakeEnv;
 let sheet: GoogleAppsScript.Spreadsheet.Sheet;
-beforeEach(() => {
-  env = freshEnv();
-  sheet = preparedSheet(env);
-});
+beforeEach(() => ({ env, sheet } = openSheet()));
 afterEach(() => env.uninstall());
 
 const at = (header: string) => headerIndex(sheet).get(header)! + 1;

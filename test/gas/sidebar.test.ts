@@ -5,8 +5,7 @@ import * as entryPoints from "../../src/gas/main";
 import { NO_EMAIL } from "../../src/gas/access";
 import { draftPlan, inspect, panelState, ROW_ACTIONS, type RowAction, runAction, selectRow, sidebarApi } from "../../src/gas/sidebarApi";
 import type { FakeEnv } from "../fakes";
-import { type FakeDocs, installFakeDocs } from "../fakes/document";
-import { cellOf, column, eligible, freshEnv, headerIndex, nik, preparedSheet, TODAY } from "./helpers";
+import { cellOf, column, eligible, headerIndex, nik, TODAY, closeOffice, type Office, openOffice } from "./helpers";
 import { checkedRows, configureOffice, KABID, OPERATOR } from "./letterHelpers";
 
 const SIGNER = "kadis@dinsos.go.id";
@@ -16,18 +15,13 @@ const KK = "3273010101100001";
 
 let env: FakeEnv;
 let sheet: GoogleAppsScript.Spreadsheet.Sheet;
-let docs: FakeDocs & { uninstall(): void };
+let docs: Office["docs"];
 
 beforeEach(() => {
-  env = freshEnv();
-  sheet = preparedSheet(env);
-  docs = installFakeDocs();
+  ({ env, sheet, docs } = openOffice());
   configureOffice(env, { roles: [["admin@dinsos.go.id", "admin"], [OPERATOR, "operator"], [KABID, "kabid"], [SIGNER, "signer"], [BPJS, "bpjs"]] });
 });
-afterEach(() => {
-  docs.uninstall();
-  env.uninstall();
-});
+afterEach(() => closeOffice({ env, docs }));
 
 /** Sets `Tahap` by hand, as if earlier moves had happened. */
 function setStage(row: number, stage: string): void {

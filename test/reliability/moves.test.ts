@@ -7,15 +7,12 @@ import { checkAll } from "../../src/gas/app";
 import { draftLetters } from "../../src/gas/letters";
 import type { FakeEnv } from "../fakes";
 import { type FakeDocs, installFakeDocs } from "../fakes/document";
-import { column, eligible, freshEnv, headerIndex, onSecondRead, preparedSheet, TODAY, writeRows } from "../gas/helpers";
+import { column, eligible, headerIndex, onSecondRead, TODAY, writeRows, openSheet } from "../gas/helpers";
 import { checkedRows, configureOffice, OPERATOR } from "../gas/letterHelpers";
 
 let env: FakeEnv;
 let sheet: GoogleAppsScript.Spreadsheet.Sheet;
-beforeEach(() => {
-  env = freshEnv();
-  sheet = preparedSheet(env);
-});
+beforeEach(() => ({ env, sheet } = openSheet()));
 afterEach(() => env.uninstall());
 
 type Change = (s: GoogleAppsScript.Spreadsheet.Sheet) => void;
