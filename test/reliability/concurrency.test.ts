@@ -7,11 +7,16 @@
  * - drafters with approvers (nasional-2026): Setujui by the kabid and the signer, Kembalikan with a
  *   note, Serahkan and other drafters: numbers distinct, every row's stamps match its Tahap and its
  *   Log history, exactly one Log line per move a run reported, one live document per request;
+ *   then random executions (fast-check) paused at any Docs call, the lock taken and freed by
+ *   others at random moments;
  * - minsel, where the operator's Setujui at Penomoran dan Stempel gives the number: drafters and
  *   numbering operators interleaved, and a spreadsheet whose other sheet numbers at drafting:
  *   every number issued once, across both paths;
- * - a busy lock: a move or drafting run that cannot get the lock changes nothing and says so.
+ * - a busy lock: a move or drafting run (API or menu) that cannot get the lock changes nothing and
+ *   says so; a drafter whose write-back finds it taken leaves sheet and Log as they were, and its
+ *   rerun reuses its documents and numbers.
  */
+import fc from "fast-check";
 import { approve, checkIntegrity, handOver, returnRows } from "../../src/gas/approvals";
 import { draftLetters } from "../../src/gas/letters";
 import { menuApprove, menuDraftLetters } from "../../src/gas/main";
@@ -315,11 +320,26 @@ function expectConsistent(outcomes: readonly Outcome[]): void {
   expect(checkIntegrity(env.spreadsheet)).toBe('Sheet "Permohonan": setiap persetujuan tercatat di Log.');
 }
 
+/** 14 checked nasional-2026 requests on rows 2-15, every role, three operators. */
+function nasionalOffice(): void {
+  configureOffice(env, { profile: "nasional-2026", roles: [...ALL_ROLES, [OPERATOR2, "operator"], [OPERATOR3, "operator"]] });
+  checkedRows(env, sheet, Array.from({ length: 14 }, (_, i) => eligibleFor("nasional-2026", `Pemohon ${i}`, i + 1)));
+}
+
+/** A new spreadsheet, documents and lock (for each case of a property). */
+function startOver(): void {
+  docs.uninstall();
+  env.uninstall();
+  env = freshEnv();
+  docs = installFakeDocs();
+  sheet = preparedSheet(env);
+  locks = new SharedLockService();
+  (globalThis as Record<string, unknown>)["LockService"] = locks.api;
+  running = null;
+}
+
 describe("drafters and approvers interleaved (nasional-2026)", () => {
-  beforeEach(() => {
-    configureOffice(env, { profile: "nasional-2026", roles: [...ALL_ROLES, [OPERATOR2, "operator"], [OPERATOR3, "operator"]] });
-    checkedRows(env, sheet, Array.from({ length: 14 }, (_, i) => eligibleFor("nasional-2026", `Pemohon ${i}`, i + 1)));
-  });
+  beforeEach(nasionalOffice);
 
   test.each(Object.keys(MIXED))("%s: distinct numbers, stamps match Tahap, one Log line per reported move", (name) => {
     const before = BEFORE.map((s, i) => execute(s, `B${i}`, false));
@@ -335,6 +355,48 @@ describe("drafters and approvers interleaved (nasional-2026)", () => {
     const last = execute(step(OPERATOR, "draft", "A2:A15"), "E9", false);
     expect(column(sheet, "Tahap").filter((s) => s === "Draf" || s === "Perbaikan")).toEqual([]);
     expectConsistent([...before, ...during, last]);
+  });
+
+  test("random executions, paused at any Docs call, with the lock taken and freed by others at random: the same holds", () => {
+    const anyStep = fc
+      .record({
+        by: fc.constantFrom(OPERATOR, OPERATOR2, KABID, SIGNER),
+        act: fc.constantFrom<Act>("draft", "approve", "return", "handOver"),
+        first: fc.integer({ min: 2, max: 15 }),
+        size: fc.integer({ min: 0, max: 13 }),
+      })
+      // Drafting and hand-over by an operator: a reviewer's is refused whole, before any row.
+      .map(({ by, act, first, size }) => step(act === "draft" || act === "handOver" ? (by === KABID ? OPERATOR3 : by === SIGNER ? OPERATOR : by) : by,
+        act, `A${first}:A${Math.min(15, first + size)}`, act === "return" ? "Perbaiki surat" : undefined));
+    // At each Docs call: nothing, the next execution in full, another execution takes the lock, or frees it.
+    const event = fc.constantFrom("none", "run", "take", "free");
+    let fresh = true;
+    fc.assert(
+      fc.property(fc.array(anyStep, { minLength: 3, maxLength: 12 }), fc.array(event, { minLength: 30, maxLength: 30 }), (steps, events) => {
+        if (!fresh) {
+          startOver();
+          nasionalOffice();
+        }
+        fresh = false;
+        const before = BEFORE.map((s, i) => execute(s, `B${i}`, false));
+        const queue = steps.map((s, i) => ({ s, i }));
+        const during: Outcome[] = [];
+        let calls = 0;
+        docs.onCall(() => {
+          const what = events[calls++ % events.length];
+          if (what === "take" && locks.owner === null) locks.owner = "other";
+          if (what === "free" && locks.owner === "other") locks.owner = null;
+          const next = what === "run" ? queue.shift() : undefined;
+          if (next) during[next.i] = execute(next.s, `E${next.i}`, true);
+        });
+        for (let next = queue.shift(); next; next = queue.shift()) during[next.i] = execute(next.s, `E${next.i}`, false);
+        docs.onCall(null);
+        locks.owner = null;
+        const last = execute(step(OPERATOR, "draft", "A2:A15"), "E99", false);
+        expectConsistent([...before, ...during, last]);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
