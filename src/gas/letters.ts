@@ -144,7 +144,12 @@ export function draftLetters(ss: Spreadsheet, options: DraftOptions = {}): strin
         break;
       }
     }
-    if (done.length) written = withDocumentLock(() => writeBack(ss, sheet, done, email, now, today));
+    if (done.length) {
+      // The documents and numbers exist already: say so, and that a rerun uses the same ones.
+      const busy = `${done.length} draf surat sudah dibuat, tetapi belum dicatat di sheet karena pengguna lain sedang memproses sheet ini. ` +
+        "Pilih baris yang sama dan jalankan Buat Draf Surat lagi: surat dan nomor yang sama akan dipakai.";
+      written = withDocumentLock(() => writeBack(ss, sheet, done, email, now, today), undefined, busy);
+    }
   } finally {
     releaseLeases(jobs);
   }
