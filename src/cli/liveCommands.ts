@@ -62,7 +62,7 @@ export async function checkSpreadsheet(
       client.api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: "USER_ENTERED", data } }),
     );
   }
-  // The values API has no notes: one more request (two past NOTE_BATCH_BYTES), so no written row
+  // The values API has no notes: one more request (more only past NOTE_BATCH_BYTES), so no written row
   // keeps a note from an older check. Notes are never evaluated: no formula guard.
   let notesFailed: string | undefined;
   for (const requests of noteBatches(live.sheetId, plan)) {
