@@ -5,6 +5,7 @@
 import { BPJS_VIEW_HEADERS, bpjsViewRows, MASKED_NIK_HEADER } from "../domain/bpjsView";
 import { columnLetters, headerOf, mapHeaders } from "../domain/columns";
 import { type Cell, cellText, removeSpaces } from "../domain/text";
+import type { WritePlan } from "../domain/writePlan";
 import type { sheets_v4 } from "@googleapis/sheets";
 import { SheetsError, type SheetsClient } from "./sheetsApi";
 
@@ -15,6 +16,8 @@ export interface LiveSheet {
   /** The spreadsheet's title (names an office in rekap). */
   title: string;
   sheetName: string;
+  /** The sheet's numeric ID (the `gid` in its URL), which grid requests such as notes need. */
+  sheetId: number;
   /** Header row first; index = sheet row - 1. */
   grid: Cell[][];
 }
@@ -51,11 +54,13 @@ export function mergeReads(serial: readonly (readonly unknown[])[], shown: reado
   );
 }
 
-async function sheetTitles(client: SheetsClient, spreadsheetId: string, what: string): Promise<{ title: string; sheets: string[] }> {
+async function sheetTitles(client: SheetsClient, spreadsheetId: string, what: string): Promise<{ title: string; sheets: { title: string; sheetId: number }[] }> {
   const meta = await client.call(what, () =>
-    client.api.spreadsheets.get({ spreadsheetId, fields: "properties.title,sheets.properties.title" }),
+    client.api.spreadsheets.get({ spreadsheetId, fields: "properties.title,sheets.properties.title,sheets.properties.sheetId" }),
   );
-  return { title: meta.properties?.title ?? spreadsheetId, sheets: (meta.sheets ?? []).map((s) => s.properties?.title ?? "") };
+  // An absent sheetId is 0 (the API leaves out default values).
+  const sheets = (meta.sheets ?? []).map((s) => ({ title: s.properties?.title ?? "", sheetId: s.properties?.sheetId ?? 0 }));
+  return { title: meta.properties?.title ?? spreadsheetId, sheets };
 }
 
 const spreadsheetLabel = (id: string) => `spreadsheet ${id}`;
@@ -65,12 +70,13 @@ export async function readSheet(client: SheetsClient, spreadsheetId: string, she
   const what = spreadsheetLabel(spreadsheetId);
   const { title, sheets } = await sheetTitles(client, spreadsheetId, what);
   const sheetName = sheet ?? DEFAULT_SHEET;
-  if (!sheets.includes(sheetName)) {
+  const found = sheets.find((s) => s.title === sheetName);
+  if (!found) {
     throw new SheetsError(
-      `${what} ("${title}") tidak punya sheet "${sheetName}". Sheet yang ada: ${sheets.map((s) => `"${s}"`).join(", ") || "(tidak ada)"}. Pilih dengan --sheet NAMA.`,
+      `${what} ("${title}") tidak punya sheet "${sheetName}". Sheet yang ada: ${sheets.map((s) => `"${s.title}"`).join(", ") || "(tidak ada)"}. Pilih dengan --sheet NAMA.`,
     );
   }
-  return { spreadsheetId, title, sheetName, grid: await readGrid(client, spreadsheetId, sheetName) };
+  return { spreadsheetId, title, sheetName, sheetId: found.sheetId, grid: await readGrid(client, spreadsheetId, sheetName) };
 }
 
 export async function readGrid(client: SheetsClient, spreadsheetId: string, sheetName: string): Promise<Cell[][]> {
@@ -133,6 +139,66 @@ export function blockRanges(sheetName: string, rows: readonly { row: number; cel
   }
   flush();
   return ranges;
+}
+
+/**
+ * Most bytes of notes in one spreadsheets.batchUpdate. The API refuses a body over 10 MB
+ * ("Request payload size exceeds the limit: 10485760 bytes"); 20,000 rows of one-line notes
+ * are about 4.5 MB, so a sheet needs a second request only past some 35,000 such rows.
+ */
+export const NOTE_BATCH_BYTES = 8_000_000;
+/** Room for one updateCells request's range and keys, and for one row's wrapping. */
+const REQUEST_BYTES = 200;
+const ROW_BYTES = 24;
+
+/**
+ * The plan's findings notes as batches of `updateCells` requests (one batch unless the notes pass
+ * `maxBytes`), one request per run of adjacent rows that get a note; a null note keeps the cell's
+ * own, as the add-on's writer does. Each range is exactly covered by its rows: cells of a range
+ * that the rows leave out would lose their note.
+ */
+export function noteBatches(
+  sheetId: number,
+  plan: Pick<WritePlan, "firstRow" | "noteColumn" | "notes">,
+  maxBytes = NOTE_BATCH_BYTES,
+): sheets_v4.Schema$Request[][] {
+  const batches: sheets_v4.Schema$Request[][] = [];
+  if (plan.noteColumn < 0) return batches;
+  let batch: sheets_v4.Schema$Request[] = [];
+  let bytes = 0;
+  let start = -1;
+  const close = (end: number) => {
+    if (start < 0) return;
+    const range = {
+      sheetId,
+      startRowIndex: plan.firstRow - 1 + start,
+      endRowIndex: plan.firstRow - 1 + end,
+      startColumnIndex: plan.noteColumn,
+      endColumnIndex: plan.noteColumn + 1,
+    };
+    const rows = plan.notes.slice(start, end).map((note) => ({ values: [{ note }] }));
+    batch.push({ updateCells: { range, rows, fields: "note" } });
+    start = -1;
+  };
+  plan.notes.forEach((note, i) => {
+    if (note === null) return close(i);
+    const size = Buffer.byteLength(JSON.stringify(note)) + ROW_BYTES;
+    const opening = start < 0 ? REQUEST_BYTES : 0;
+    if (bytes > 0 && bytes + opening + size > maxBytes) {
+      close(i);
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    if (start < 0) {
+      start = i;
+      bytes += REQUEST_BYTES;
+    }
+    bytes += size;
+  });
+  close(plan.notes.length);
+  if (batch.length) batches.push(batch);
+  return batches;
 }
 
 /**

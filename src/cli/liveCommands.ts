@@ -3,13 +3,14 @@ import { headerOf, mapHeaders } from "../domain/columns";
 import type { IsoDate } from "../domain/dates";
 import { RESULT_KEYS } from "../domain/outputs";
 import { guardFormula } from "../domain/privacy";
+import { cellText } from "../domain/text";
 import type { Profile } from "../domain/profiles";
 import { type Rekap, type RekapSource, rekapLayout, summarise } from "../domain/rekap";
 import { planWrites } from "../domain/writePlan";
 import { HELP, UsageError } from "./args";
 import { InputError, writeCsv } from "./csv";
 import type { CliIo } from "./io";
-import { blockRanges, bpjsRecords, mapBounded, quoteSheet, readGrid, readSheet } from "./live";
+import { blockRanges, bpjsRecords, mapBounded, noteBatches, quoteSheet, readGrid, readSheet } from "./live";
 import { reportCheck } from "./report";
 import { connect, SCOPE_READ, SCOPE_WRITE, SheetsError } from "./sheetsApi";
 import { writeXlsx } from "./xlsx";
@@ -55,18 +56,41 @@ export async function checkSpreadsheet(
     writes.push({ row, cells });
   }
   const data = blockRanges(live.sheetName, writes);
+  const what = `spreadsheet ${spreadsheetId}`;
   if (data.length) {
-    await client.call(`spreadsheet ${spreadsheetId}`, () =>
+    await client.call(what, () =>
       client.api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: "USER_ENTERED", data } }),
     );
   }
-  io.stderr(`pbijk: hasil ${plan.written.length} permohonan ditulis ke sheet "${live.sheetName}" (satu permintaan; catatan temuan hanya ditulis add-on).\n`);
+  // The values API has no notes: one more request (more only past NOTE_BATCH_BYTES), so no written row
+  // keeps a note from an older check. Notes are never evaluated: no formula guard.
+  let notesFailed: string | undefined;
+  for (const requests of noteBatches(live.sheetId, plan)) {
+    try {
+      await client.call(what, () => client.api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }));
+    } catch (error) {
+      if (!(error instanceof SheetsError)) throw error;
+      notesFailed = error.message;
+      break;
+    }
+  }
+  const written = `hasil ${plan.written.length} permohonan`;
+  const where = `sheet "${live.sheetName}"`;
+  const noteHeader = `"${cellText(current[0]?.[plan.noteColumn])}"`;
+  if (notesFailed !== undefined) {
+    io.stderr(
+      `pbijk: ${written} sudah ditulis ke ${where}, tetapi catatan temuannya di ${noteHeader} gagal ditulis: ${notesFailed} ` +
+        "Catatan yang ada bisa masih dari pemeriksaan lama; jalankan pbijk check --write lagi.\n",
+    );
+  } else if (plan.noteColumn < 0) io.stderr(`pbijk: ${written} ditulis ke ${where}.\n`);
+  else io.stderr(`pbijk: ${written} ditulis ke ${where}, dengan catatan temuannya di ${noteHeader}.\n`);
   if (plan.refused.length) {
     const list = plan.refused.map((r) => `baris ${r.row} (${r.reason === "moved" ? "ID-nya tidak ditemukan lagi" : "isinya berubah sejak dibaca"})`);
     io.stderr(`pbijk: ${plan.refused.length} baris tidak ditulis karena sheet berubah selama pemeriksaan: ${list.join(", ")}. Jalankan pbijk check --write lagi.\n`);
   }
   if (missing.length) io.stderr(`pbijk: kolom hasil tidak ada di sheet dan tidak ditulis: ${missingHeaders}. Jalankan Siapkan Sheet di add-on untuk menambahkannya.\n`);
-  return 0;
+  // Partly done, as rekap with an office unread: 1; the values stand, a rerun writes the notes.
+  return notesFailed === undefined ? 0 : 1;
 }
 
 export async function exportBpjs(

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import fc from "fast-check";
 import { readDateCell } from "../../src/domain/dates";
-import { blockRanges, mapBounded, mergeReads, serialToDate } from "../../src/cli/live";
+import { blockRanges, mapBounded, mergeReads, noteBatches, serialToDate } from "../../src/cli/live";
 import { columnLetters } from "../../src/domain/columns";
 import { parseIdList } from "../../src/cli/liveCommands";
 import { backoffMs, isLibraryNoise, scrub } from "../../src/cli/sheetsApi";
@@ -60,6 +60,35 @@ describe("cells as the sheet stores them", () => {
       { range: "'Per''mohonan'!I4:I4", values: [["v8"]] },
       { range: "'Per''mohonan'!G6:I6", values: [["v6", "v7", "v8"]] },
     ]);
+  });
+
+  test("notes: one updateCells per run of rows with a note; a null note (kept) splits the run", () => {
+    const batches = noteBatches(77, { firstRow: 5, noteColumn: 6, notes: ["a", "", null, "b", null, null, "c"] });
+    const range = (from: number, to: number) => ({ sheetId: 77, startRowIndex: from, endRowIndex: to, startColumnIndex: 6, endColumnIndex: 7 });
+    expect(batches).toEqual([[
+      { updateCells: { range: range(4, 6), rows: [{ values: [{ note: "a" }] }, { values: [{ note: "" }] }], fields: "note" } },
+      { updateCells: { range: range(7, 8), rows: [{ values: [{ note: "b" }] }], fields: "note" } },
+      { updateCells: { range: range(10, 11), rows: [{ values: [{ note: "c" }] }], fields: "note" } },
+    ]]);
+    expect(noteBatches(77, { firstRow: 5, noteColumn: -1, notes: ["a"] })).toEqual([]);
+    expect(noteBatches(77, { firstRow: 5, noteColumn: 6, notes: [null, null] })).toEqual([]);
+  });
+
+  test("notes past the byte limit go in more batches, each under it, every note once and in its row", () => {
+    const notes = Array.from({ length: 500 }, (_, i) => (i % 50 === 7 ? null : `• Galat (X): catatan ${i} ${"é".repeat(i % 30)}`));
+    const maxBytes = 6_000;
+    const batches = noteBatches(3, { firstRow: 2, noteColumn: 0, notes }, maxBytes);
+    expect(batches.length).toBeGreaterThan(4);
+    const seen: (string | null)[] = new Array(500).fill(null);
+    for (const batch of batches) {
+      expect(Buffer.byteLength(JSON.stringify({ requests: batch }))).toBeLessThanOrEqual(maxBytes);
+      for (const { updateCells } of batch) {
+        const { startRowIndex, endRowIndex } = updateCells!.range!;
+        expect(updateCells!.rows).toHaveLength(endRowIndex! - startRowIndex!);
+        updateCells!.rows!.forEach((row, k) => { seen[startRowIndex! - 1 + k] = row.values![0]!.note!; });
+      }
+    }
+    expect(seen).toEqual(notes);
   });
 
   test("A1 column letters", () => {

@@ -1,7 +1,8 @@
 /**
  * `pbijk check --spreadsheet` against a local stub of the Sheets API (no test reaches the
  * internet): same result as the CSV form, dates and numbers as the sheet stores them, errors
- * in Indonesian without the token, bounded retry on quota, and --write in one batch by ID.
+ * in Indonesian without the token, bounded retry on quota, and --write in one batch by ID, then
+ * the findings notes in one more.
  */
 import { cli, type Report } from "./helpers";
 import { liveCli, serial, type Stub, type StubSpreadsheet, startStub, type Value } from "./liveStub";
@@ -12,7 +13,7 @@ const HEADERS = [
   "ID Permohonan", "Nama", "NIK", "Nomor KK", "Tanggal Permohonan", "Tanggal SK Penonaktifan",
   "Hasil Pemeriksaan", "Keputusan", "Alasan", "Batas Reaktivasi", "Tahap",
 ];
-const ID = 0, NAME = 1, NIK = 2, CHECK = 6, DECISION = 7, DEADLINE = 9;
+const ID = 0, NAME = 1, NIK = 2, KK = 3, CHECK = 6, DECISION = 7, DEADLINE = 9;
 
 /** Data rows with dates as [y, m, d]; the stub stores them as serials, the CSV as dd/mm/yyyy. */
 type Row = (Value | [number, number, number])[];
@@ -172,13 +173,14 @@ describe("--write", () => {
       r3![NAME] = "Ani Suryani"; // edited meanwhile
       r2![ID] = "PBI-2026-00099"; // its ID changed: the row cannot be found
       sheet.values = [h!, r3!, r1!, r2!]; // sorted: row 2 is now at row 3
+      // Notes from an older check, moved with their rows.
+      sheet.notes = new Map([["1,6", "catatan lama Ani"], ["2,6", "catatan lama Siti"], ["3,6", "catatan lama Budi"]]);
     };
     stub = await startStub({ S1: b });
     const r = await liveCli(stub, ["check", "--spreadsheet", "S1", "--today", "2026-11-24", "--json", "--write"]);
     expect(r.code).toBe(0);
     const writes = stub.requests.filter((q) => q.method !== "GET");
-    expect(writes).toHaveLength(1);
-    expect(writes[0]!.path).toBe("/v4/spreadsheets/S1/values:batchUpdate");
+    expect(writes.map((w) => w.path)).toEqual(["/v4/spreadsheets/S1/values:batchUpdate", "/v4/spreadsheets/S1:batchUpdate"]);
     const body = writes[0]!.body as { valueInputOption: string; data: { range: string; values: Value[][] }[] };
     expect(body.valueInputOption).toBe("USER_ENTERED");
     // Only Siti's row, now at sheet row 3: Hasil Pemeriksaan..Tahap in one range.
@@ -189,6 +191,12 @@ describe("--write", () => {
     expect(values[2]![DEADLINE]).toBe("2027-04-15");
     expect(values[1]![CHECK]).toBe("");
     expect(values[3]![CHECK]).toBe("");
+    // Siti's note (she has no findings) is cleared where she now is; the refused rows keep theirs.
+    const notes = writes[1]!.body as { requests: { updateCells: { range: Record<string, number> } }[] };
+    expect(notes.requests.map((q) => q.updateCells.range)).toEqual([
+      { sheetId: 0, startRowIndex: 2, endRowIndex: 3, startColumnIndex: CHECK, endColumnIndex: CHECK + 1 },
+    ]);
+    expect(stub.books.S1!.sheets.Permohonan!.notes).toEqual(new Map([["1,6", "catatan lama Ani"], ["3,6", "catatan lama Budi"]]));
     expect(r.stderr).toMatch(/2 baris tidak ditulis/);
     expect(r.stderr).toMatch(/baris 3 \(ID-nya tidak ditemukan lagi\)/);
     expect(r.stderr).toMatch(/baris 4 \(isinya berubah sejak dibaca\)/);
@@ -206,7 +214,7 @@ describe("--write", () => {
     const ms = Date.now() - started;
     expect(r.code).toBe(0);
     const writes = stub.requests.filter((q) => q.method !== "GET");
-    expect(writes).toHaveLength(1);
+    expect(writes).toHaveLength(2);
     const data = (writes[0]!.body as { data: unknown[] }).data;
     // A finished request keeps its stage: its row writes G:J only, splitting the block around it.
     expect(data.length).toBeLessThan(100);
@@ -215,7 +223,8 @@ describe("--write", () => {
     expect(values[8]![10]).toBe("Selesai");
     expect(values[1]![DEADLINE]).toBe("2027-04-15");
     // Measured for the README: request size and time.
-    console.log(`--write 20,000 rows: ${data.length} ranges, ${(JSON.stringify(writes[0]!.body).length / 1e6).toFixed(1)} MB, ${ms} ms`);
+    const mb = (body: unknown) => (JSON.stringify(body).length / 1e6).toFixed(1);
+    console.log(`--write 20,000 rows: ${data.length} ranges, ${mb(writes[0]!.body)} MB; notes ${mb(writes[1]!.body)} MB; ${ms} ms`);
     expect(ms).toBeLessThan(50_000);
   }, 60_000);
 
@@ -236,7 +245,100 @@ describe("--write", () => {
     const r = await liveCli(stub, ["check", "--spreadsheet", "S1", "--today", "2026-11-24", "--write"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/kolom hasil tidak ada di sheet dan tidak ditulis: "Alasan"/);
-    expect(stub.requests.filter((q) => q.method === "POST")).toHaveLength(1);
+    expect(stub.requests.filter((q) => q.method === "POST").map((q) => q.path)).toEqual([
+      "/v4/spreadsheets/S1/values:batchUpdate",
+      "/v4/spreadsheets/S1:batchUpdate",
+    ]);
+  });
+
+  test("the findings notes of the written rows: one line per finding, an old note replaced or cleared, a refused row's kept", async () => {
+    const rows = ROWS.map((r) => [...r]);
+    rows.push(["PBI-2026-00004", "Joko", "3273011203750004", "3273011203750004", [2026, 11, 2], [2026, 10, 15], "", "", "", "", ""]);
+    rows[2]![NIK] = "327301550890000"; // 15 digits, and Ani has no KK
+    const b = book(rows);
+    // Not the first sheet: the ID comes from the sheet's properties, not its position.
+    b.sheets = { Catatan: { values: [], sheetId: 0 }, Permohonan: { ...b.sheets.Permohonan!, sheetId: 918_273_645 } };
+    b.sheets.Permohonan!.notes = new Map([
+      ["1,6", "• Galat (NIK_FORMAT): dari pemeriksaan lama"],
+      ["2,2", "catatan petugas di NIK"],
+      ["2,6", "catatan lama Budi"],
+    ]);
+    b.onRead = (n, sheet) => {
+      if (n === 2) sheet.values[2]![NAME] = "Budi Santosa"; // edited meanwhile: refused, keeps its note
+    };
+    stub = await startStub({ S1: b });
+    const r = await liveCli(stub, ["check", "--spreadsheet", "S1", "--today", "2026-11-24", "--write"]);
+    expect(r.code).toBe(0);
+    const writes = stub.requests.filter((q) => q.method !== "GET");
+    expect(writes).toHaveLength(2);
+    const range = (from: number, to: number) => ({ sheetId: 918_273_645, startRowIndex: from, endRowIndex: to, startColumnIndex: CHECK, endColumnIndex: CHECK + 1 });
+    expect(writes[1]!.body).toEqual({
+      requests: [
+        { updateCells: { range: range(1, 2), rows: [{ values: [{ note: "" }] }], fields: "note" } },
+        { updateCells: { range: range(3, 5), rows: expect.any(Array), fields: "note" } },
+      ],
+    });
+    // Expected notes written out from the findings' messages (docs/kode.md), as the add-on words them.
+    expect(stub.books.S1!.sheets.Permohonan!.notes).toEqual(new Map([
+      ["2,2", "catatan petugas di NIK"],
+      ["2,6", "catatan lama Budi"],
+      ["3,6", [
+        '• Galat (REQUIRED_MISSING): Kolom "Nomor KK" wajib diisi. Lengkapi dari berkas pemohon.',
+        '• Galat (NIK_FORMAT): NIK harus tepat 16 angka; isi kolom "NIK" sekarang 15 karakter setelah spasi, titik dan tanda hubung dihapus. Ketik ulang sesuai KTP.',
+      ].join("\n")],
+      ["4,6", '• Peringatan (KK_EQUALS_NIK): Kolom "Nomor KK" sama dengan "NIK"; biasanya salah ketik. Salin Nomor KK dari Kartu Keluarga.'],
+    ]));
+    expect(stub.books.S1!.sheets.Catatan!.notes).toBeUndefined();
+    expect(r.stderr).toContain('pbijk: hasil 3 permohonan ditulis ke sheet "Permohonan", dengan catatan temuannya di "Hasil Pemeriksaan".');
+    expect(r.stderr).toMatch(/baris 3 \(isinya berubah sejak dibaca\)/);
+    expect(r.stderr).not.toMatch(/hanya ditulis add-on/);
+    expect(r.stderr).not.toMatch(/3273/);
+  });
+
+  test("2,000 rows: exactly two write requests, values then all the notes", async () => {
+    const rows: Row[] = [];
+    for (let i = 0; i < 2_000; i++) {
+      const kk = i % 3 === 0 ? "" : "3273010101010001";
+      rows.push([`PBI-2026-${String(i + 1).padStart(5, "0")}`, `Warga ${i}`, `32730145068${String(i).padStart(5, "0")}`, kk, [2026, 11, 2], [2026, 10, 15], "", "", "", "", ""]);
+    }
+    stub = await startStub({ S1: book(rows) });
+    const r = await liveCli(stub, ["check", "--spreadsheet", "S1", "--today", "2026-11-24", "--write"]);
+    expect(r.code).toBe(0);
+    const writes = stub.requests.filter((q) => q.method !== "GET");
+    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual(["POST /v4/spreadsheets/S1/values:batchUpdate", "POST /v4/spreadsheets/S1:batchUpdate"]);
+    const notes = stub.books.S1!.sheets.Permohonan!.notes!;
+    const missingKk = '• Galat (REQUIRED_MISSING): Kolom "Nomor KK" wajib diisi. Lengkapi dari berkas pemohon.';
+    for (const i of [0, 999, 1998]) expect(notes.get(`${i + 1},${CHECK}`)).toContain(missingKk);
+    for (const i of [1, 2, 1999]) expect(notes.get(`${i + 1},${CHECK}`) ?? "").not.toContain("REQUIRED_MISSING");
+    const values = stub.books.S1!.sheets.Permohonan!.values;
+    expect(values.slice(1).every((v) => v[DECISION] !== "")).toBe(true);
+    expect(values[1]![KK]).toBe("");
+  });
+
+  test("notes that fail after the values were written: said on stderr, exit 1, the values stand", async () => {
+    const b = book();
+    b.failBatchUpdate = 500;
+    b.sheets.Permohonan!.notes = new Map([["3,6", "catatan lama Ani"]]);
+    stub = await startStub({ S1: b });
+    const r = await liveCli(stub, ["check", "--spreadsheet", "S1", "--today", "2026-11-24", "--json", "--write"]);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as Report).rows).toHaveLength(3);
+    expect(stub.books.S1!.sheets.Permohonan!.values[1]![DEADLINE]).toBe("2027-04-15");
+    expect(stub.books.S1!.sheets.Permohonan!.notes).toEqual(new Map([["3,6", "catatan lama Ani"]]));
+    expect(r.stderr).toMatch(/hasil 3 permohonan sudah ditulis ke sheet "Permohonan", tetapi catatan temuannya di "Hasil Pemeriksaan" gagal ditulis: spreadsheet S1: .*HTTP 500/);
+    expect(r.stderr).toMatch(/Catatan yang ada bisa masih dari pemeriksaan lama; jalankan pbijk check --write lagi\./);
+    expect(r.stderr).not.toMatch(/dengan catatan temuannya/);
+  });
+
+  test("a sheet without Hasil Pemeriksaan: the other columns written, no notes request", async () => {
+    const b = book();
+    b.sheets.Permohonan!.values = b.sheets.Permohonan!.values.map((r) => [...r.slice(0, CHECK), ...r.slice(CHECK + 1)]);
+    stub = await startStub({ S1: b });
+    const r = await liveCli(stub, ["check", "--spreadsheet", "S1", "--today", "2026-11-24", "--write"]);
+    expect(r.code).toBe(0);
+    expect(stub.requests.filter((q) => q.method === "POST").map((q) => q.path)).toEqual(["/v4/spreadsheets/S1/values:batchUpdate"]);
+    expect(r.stderr).toContain('pbijk: hasil 3 permohonan ditulis ke sheet "Permohonan".\n');
+    expect(r.stderr).toMatch(/tidak ditulis: "Hasil Pemeriksaan"/);
   });
 
   test("needs the spreadsheet, not a file", async () => {

@@ -1,7 +1,9 @@
 /**
  * A local stand-in for the Sheets REST API v4 on 127.0.0.1, enough for `pbijk` on live
- * spreadsheets: spreadsheets.get, values.get (both date renderings), values.batchUpdate,
- * values.clear, values.update and addSheet. Failures are scripted per spreadsheet.
+ * spreadsheets: spreadsheets.get (honouring `fields`), values.get (both date renderings),
+ * values.batchUpdate, values.clear, values.update, and batchUpdate with addSheet or with
+ * updateCells of notes. Failures are scripted per spreadsheet. A request shape the stub does not
+ * model is answered 400 and recorded in `unmodelled`, and `close()` then fails the test.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +17,10 @@ export interface StubSheet {
   values: Value[][];
   /** Cells that FORMATTED_STRING renders as text (dates): "row,col" -> text. */
   dates?: Map<string, string>;
+  /** The numeric sheet ID; 0 when unset (the first sheet of a new spreadsheet). */
+  sheetId?: number;
+  /** Cell notes, 0-based "row,col" -> text; a cell without a note has no entry. */
+  notes?: Map<string, string>;
 }
 export interface StubSpreadsheet {
   title: string;
@@ -27,6 +33,8 @@ export interface StubSpreadsheet {
   quota?: number;
   /** Called on each values.get, with its running number (0-based) for this spreadsheet. */
   onRead?: (n: number, sheet: StubSheet) => void;
+  /** Status to answer spreadsheets.batchUpdate with (the other requests succeed). */
+  failBatchUpdate?: number;
 }
 
 export interface Request {
@@ -45,6 +53,8 @@ export interface Stub {
   maxBooksInFlight: number;
   delayMs: number;
   requests: Request[];
+  /** Requests the stub does not model (each fails the test at close). */
+  unmodelled: string[];
   books: Record<string, StubSpreadsheet>;
   close(): Promise<void>;
 }
@@ -67,8 +77,12 @@ export async function startStub(books: Record<string, StubSpreadsheet>): Promise
     maxBooksInFlight: 0,
     delayMs: 0,
     requests,
+    unmodelled: [],
     books,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      expect(stub.unmodelled).toEqual([]);
+    },
   };
   const reads = new Map<string, number>();
   let inFlight = 0;
@@ -102,12 +116,31 @@ export async function startStub(books: Record<string, StubSpreadsheet>): Promise
       }
       const rest = m[2]!;
       if (rest === "" && req.method === "GET") {
-        return send(res, 200, { properties: { title: book.title }, sheets: Object.keys(book.sheets).map((title) => ({ properties: { title } })) });
+        const fields = url.searchParams.get("fields")?.split(",").map((f) => f.trim());
+        const wanted = (field: string) => !fields || fields.some((f) => field === f || field.startsWith(`${f}.`));
+        return send(res, 200, {
+          ...(wanted("properties.title") ? { properties: { title: book.title } } : {}),
+          sheets: Object.entries(book.sheets).map(([title, sheet]) => ({
+            properties: {
+              ...(wanted("sheets.properties.sheetId") ? { sheetId: sheet.sheetId ?? 0 } : {}),
+              ...(wanted("sheets.properties.title") ? { title } : {}),
+            },
+          })),
+        });
       }
       if (rest === ":batchUpdate") {
-        for (const r of (body as { requests: { addSheet?: { properties: { title: string } } }[] }).requests) {
-          if (r.addSheet) book.sheets[r.addSheet.properties.title] = { values: [] };
+        if (book.failBatchUpdate) return send(res, book.failBatchUpdate, apiError(book.failBatchUpdate, "Internal error encountered."));
+        // Every request is checked before any is applied: the API applies a batch whole or not at all.
+        const changes: (() => void)[] = [];
+        for (const r of (body as { requests: unknown[] }).requests) {
+          const change = batchChange(book, r);
+          if (typeof change === "string") {
+            stub.unmodelled.push(change);
+            return send(res, 400, apiError(400, `Unsupported by the stub: ${change}`));
+          }
+          changes.push(change);
         }
+        for (const change of changes) change();
         return send(res, 200, {});
       }
       if (rest === "/values:batchUpdate") {
@@ -152,6 +185,47 @@ export async function startStub(books: Record<string, StubSpreadsheet>): Promise
   const { port } = server.address() as AddressInfo;
   stub.url = `http://127.0.0.1:${port}/`;
   return stub;
+}
+
+const sameKeys = (value: unknown, keys: readonly string[]) =>
+  typeof value === "object" && value !== null && Object.keys(value).sort().join() === [...keys].sort().join();
+const isIndex = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+
+/**
+ * One request of spreadsheets.batchUpdate as a change to apply, or what is not modelled: addSheet,
+ * and updateCells of notes over a bounded GridRange its rows cover exactly (a row or cell left
+ * out would clear that cell's note).
+ */
+function batchChange(book: StubSpreadsheet, request: unknown): (() => void) | string {
+  const r = request as { addSheet?: { properties: { title: string } }; updateCells?: Record<string, unknown> };
+  if (sameKeys(r, ["addSheet"]) && typeof r.addSheet?.properties?.title === "string") {
+    const title = r.addSheet.properties.title;
+    return () => { book.sheets[title] = { values: [] }; };
+  }
+  if (!sameKeys(r, ["updateCells"])) return `request ${JSON.stringify(Object.keys(r))}`;
+  const u = r.updateCells!;
+  if (!sameKeys(u, ["range", "rows", "fields"]) || u.fields !== "note") return `updateCells with ${JSON.stringify(Object.keys(u))}, fields ${String(u.fields)}`;
+  const range = u.range as Record<string, unknown>;
+  const bounds = ["sheetId", "startRowIndex", "endRowIndex", "startColumnIndex", "endColumnIndex"];
+  if (!sameKeys(range, bounds) || !bounds.every((k) => isIndex(range[k]))) return `updateCells range ${JSON.stringify(range)}`;
+  const [sheetId, top, bottom, left, right] = bounds.map((k) => range[k] as number) as [number, number, number, number, number];
+  const sheet = Object.values(book.sheets).find((s) => (s.sheetId ?? 0) === sheetId);
+  if (!sheet) return `updateCells on sheetId ${sheetId}, which the spreadsheet lacks`;
+  const rows = u.rows as { values?: unknown[] }[];
+  if (!Array.isArray(rows) || rows.length !== bottom - top) return `updateCells with ${Array.isArray(rows) ? rows.length : "no"} rows for rows ${top}..${bottom}`;
+  for (const row of rows) {
+    if (!sameKeys(row, ["values"]) || row.values!.length !== right - left) return "updateCells row not covering the range's columns";
+    if (!row.values!.every((v) => sameKeys(v, ["note"]) && typeof (v as { note: unknown }).note === "string")) return "updateCells cell other than { note: text }";
+  }
+  return () => {
+    sheet.notes ??= new Map();
+    rows.forEach((row, i) => row.values!.forEach((v, j) => {
+      const note = (v as { note: string }).note;
+      const key = `${top + i},${left + j}`;
+      if (note) sheet.notes!.set(key, note);
+      else sheet.notes!.delete(key);
+    }));
+  };
 }
 
 export interface LiveResult { code: number; stdout: string; stderr: string; files: Record<string, Uint8Array> }
