@@ -4,6 +4,7 @@
  */
 import { BPJS_VIEW_HEADERS, bpjsViewRows, MASKED_NIK_HEADER } from "../domain/bpjsView";
 import { columnLetters, headerOf, mapHeaders } from "../domain/columns";
+import { SETTINGS_SHEET } from "../domain/settings";
 import { type Cell, cellText, removeSpaces } from "../domain/text";
 import type { WritePlan } from "../domain/writePlan";
 import type { sheets_v4 } from "@googleapis/sheets";
@@ -20,6 +21,8 @@ export interface LiveSheet {
   sheetId: number;
   /** Header row first; index = sheet row - 1. */
   grid: Cell[][];
+  /** The office's `Pengaturan` as displayed, when asked for; null when it has no such sheet. */
+  settings?: string[][] | null;
 }
 
 /** A sheet name in A1 notation: always quoted, quotes doubled. */
@@ -54,29 +57,74 @@ export function mergeReads(serial: readonly (readonly unknown[])[], shown: reado
   );
 }
 
-async function sheetTitles(client: SheetsClient, spreadsheetId: string, what: string): Promise<{ title: string; sheets: { title: string; sheetId: number }[] }> {
-  const meta = await client.call(what, () =>
-    client.api.spreadsheets.get({ spreadsheetId, fields: "properties.title,sheets.properties.title,sheets.properties.sheetId" }),
-  );
+const META_FIELDS = "properties.title,sheets.properties.title,sheets.properties.sheetId";
+
+interface SheetList {
+  title: string;
+  sheets: { title: string; sheetId: number }[];
+}
+
+function sheetList(meta: sheets_v4.Schema$Spreadsheet, spreadsheetId: string): SheetList {
   // An absent sheetId is 0 (the API leaves out default values).
   const sheets = (meta.sheets ?? []).map((s) => ({ title: s.properties?.title ?? "", sheetId: s.properties?.sheetId ?? 0 }));
   return { title: meta.properties?.title ?? spreadsheetId, sheets };
 }
 
+async function sheetTitles(client: SheetsClient, spreadsheetId: string, what: string): Promise<SheetList> {
+  return sheetList(await client.call(what, () => client.api.spreadsheets.get({ spreadsheetId, fields: META_FIELDS })), spreadsheetId);
+}
+
+/**
+ * The title, the request sheet's properties and the `Pengaturan` values as displayed (the
+ * add-on's getDisplayValues; `formattedValue` is FORMATTED_VALUE), in the one request that
+ * reads the title anyway. `ranges` also narrows `sheets` to the sheets they name, and a range on
+ * a sheet the spreadsheet lacks is refused whole (400): then the plain sheet list says which.
+ */
+async function titlesAndSettings(client: SheetsClient, spreadsheetId: string, sheetName: string, what: string): Promise<SheetList & { settings: string[][] | null }> {
+  let refused: SheetsError;
+  try {
+    const meta = await client.call(what, () =>
+      client.api.spreadsheets.get({
+        spreadsheetId,
+        ranges: [quoteSheet(SETTINGS_SHEET), `${quoteSheet(sheetName)}!A1`],
+        fields: `${META_FIELDS},sheets.data.rowData.values.formattedValue`,
+      }),
+    );
+    const settingsSheet = (meta.sheets ?? []).find((s) => s.properties?.title === SETTINGS_SHEET);
+    const rows = settingsSheet?.data?.[0]?.rowData ?? [];
+    return { ...sheetList(meta, spreadsheetId), settings: rows.map((r) => (r.values ?? []).map((v) => v.formattedValue ?? "")) };
+  } catch (error) {
+    if (!(error instanceof SheetsError) || error.status !== 400) throw error;
+    refused = error;
+  }
+  const listed = await sheetTitles(client, spreadsheetId, what);
+  const has = (name: string) => listed.sheets.some((s) => s.title === name);
+  // Both sheets there: the 400 was about something else.
+  if (has(SETTINGS_SHEET) && has(sheetName)) throw refused;
+  return { ...listed, settings: null };
+}
+
 const spreadsheetLabel = (id: string) => `spreadsheet ${id}`;
 
-/** Reads one request sheet whole (two requests over the same range; see mergeReads). */
-export async function readSheet(client: SheetsClient, spreadsheetId: string, sheet: string | undefined): Promise<LiveSheet> {
+/**
+ * Reads one request sheet whole (two requests over the same range; see mergeReads), after the
+ * title; with `settings`, the office's `Pengaturan` too, in the title's request.
+ */
+export async function readSheet(client: SheetsClient, spreadsheetId: string, sheet: string | undefined, options: { settings?: boolean } = {}): Promise<LiveSheet> {
   const what = spreadsheetLabel(spreadsheetId);
-  const { title, sheets } = await sheetTitles(client, spreadsheetId, what);
   const sheetName = sheet ?? DEFAULT_SHEET;
+  const listed: SheetList & { settings?: string[][] | null } = options.settings
+    ? await titlesAndSettings(client, spreadsheetId, sheetName, what)
+    : await sheetTitles(client, spreadsheetId, what);
+  const { title, sheets, settings } = listed;
   const found = sheets.find((s) => s.title === sheetName);
   if (!found) {
     throw new SheetsError(
       `${what} ("${title}") tidak punya sheet "${sheetName}". Sheet yang ada: ${sheets.map((s) => `"${s.title}"`).join(", ") || "(tidak ada)"}. Pilih dengan --sheet NAMA.`,
     );
   }
-  return { spreadsheetId, title, sheetName, sheetId: found.sheetId, grid: await readGrid(client, spreadsheetId, sheetName) };
+  const grid = await readGrid(client, spreadsheetId, sheetName);
+  return { spreadsheetId, title, sheetName, sheetId: found.sheetId, grid, ...(settings === undefined ? {} : { settings }) };
 }
 
 export async function readGrid(client: SheetsClient, spreadsheetId: string, sheetName: string): Promise<Cell[][]> {

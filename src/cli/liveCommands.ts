@@ -6,11 +6,13 @@ import { guardFormula } from "../domain/privacy";
 import { cellText } from "../domain/text";
 import type { Profile } from "../domain/profiles";
 import { type Rekap, type RekapSource, rekapLayout, summarise } from "../domain/rekap";
+import { SETTINGS_SHEET } from "../domain/settings";
 import { planWrites } from "../domain/writePlan";
 import { HELP, UsageError } from "./args";
 import { InputError, writeCsv } from "./csv";
 import type { CliIo } from "./io";
 import { blockRanges, bpjsRecords, mapBounded, noteBatches, quoteSheet, readGrid, readSheet } from "./live";
+import { officeName, officeProfile, profileLabel } from "./officeProfile";
 import { reportCheck } from "./report";
 import { connect, SCOPE_READ, SCOPE_WRITE, SheetsError } from "./sheetsApi";
 import { writeXlsx } from "./xlsx";
@@ -19,16 +21,28 @@ export const BPJS_TARGET_SHEET = "Untuk BPJS";
 /** Offices read at once: quick, and far below the per-minute read quota of one project. */
 export const REKAP_CONCURRENCY = 4;
 
+/** `chosen`: the `--profile` given, if any; otherwise the office's own from its `Pengaturan`. */
 export async function checkSpreadsheet(
   spreadsheetId: string,
   sheet: string | undefined,
-  profile: Profile,
+  chosen: Profile | undefined,
   today: IsoDate,
   options: { json: boolean; write: boolean; output: string | undefined },
   io: CliIo,
 ): Promise<number> {
   const client = await connect(io.env ?? {}, options.write ? SCOPE_WRITE : SCOPE_READ);
-  const live = await readSheet(client, spreadsheetId, sheet);
+  const live = await readSheet(client, spreadsheetId, sheet, { settings: true });
+  const office = officeProfile(live, chosen);
+  if (options.write && office.blocking !== undefined) {
+    // Results under guessed rules would contradict what the add-on writes in the same sheet.
+    io.stderr(
+      `pbijk: ${officeName(live)}: ${office.blocking}, jadi aturan kantor ini tidak diketahui; tidak ada yang ditulis. ` +
+        `Perbaiki sheet "${SETTINGS_SHEET}", atau sebutkan aturannya dengan --profile ID.\n`,
+    );
+    return 2;
+  }
+  if (office.notice) io.stderr(`pbijk: ${office.notice}\n`);
+  const profile = office.profile;
   const [headers = [], ...rows] = live.grid;
   const input = { delimiter: "," as const, sheetName: live.sheetName, headers, rows, notes: [] };
   const { code, check } = await reportCheck(input, profile, today, options.json, options.output, io);
@@ -147,9 +161,24 @@ export interface OfficeFailure {
   message: string;
 }
 
-/** Aligned plain-text columns of the summary grid. */
-export function rekapText(rekap: Rekap, failed: readonly OfficeFailure[]): string {
-  const grid = rekapLayout(rekap).grid.map((r) => r.map((c) => String(c)));
+export interface OfficeRead {
+  spreadsheet: string;
+  title: string;
+  profile: Profile;
+}
+
+/** The offices summed, each with the profile it was summarised under (after the summary grid). */
+export function officeRows(offices: readonly OfficeRead[]): string[][] {
+  return [
+    [""],
+    ["Kantor", "Spreadsheet", "Profil", "SLA (menit)"],
+    ...offices.map((o) => [o.title, o.spreadsheet, profileLabel(o.profile), String(o.profile.slaMinutes)]),
+  ];
+}
+
+/** Aligned plain-text columns of the summary grid and the offices' rows. */
+export function rekapText(rekap: Rekap, offices: readonly OfficeRead[], failed: readonly OfficeFailure[]): string {
+  const grid = [...rekapLayout(rekap).grid.map((r) => r.map((c) => String(c))), ...officeRows(offices)];
   const widths: number[] = [];
   for (const row of grid) row.forEach((c, i) => { if (i < row.length - 1) widths[i] = Math.max(widths[i] ?? 0, Math.min(c.length, 60)); });
   const lines = grid.map((row) => row.map((c, i) => (i < row.length - 1 ? c.padEnd(widths[i]!) : c)).join("  ").trimEnd());
@@ -160,10 +189,11 @@ export function rekapText(rekap: Rekap, failed: readonly OfficeFailure[]): strin
   return `${lines.join("\n")}\n`;
 }
 
+/** `chosen`: the `--profile` given, if any; otherwise each office's own from its `Pengaturan`. */
 export async function rekapOffices(
   ids: readonly string[],
   sheet: string | undefined,
-  profile: Profile,
+  chosen: Profile | undefined,
   today: IsoDate,
   options: { json: boolean; csv: string | undefined },
   io: CliIo,
@@ -172,17 +202,24 @@ export async function rekapOffices(
   const client = await connect(io.env ?? {}, SCOPE_READ);
   const reads = await mapBounded(ids, REKAP_CONCURRENCY, async (id) => {
     try {
-      return { id, sheet: await readSheet(client, id, sheet) };
+      return { id, sheet: await readSheet(client, id, sheet, { settings: true }) };
     } catch (error) {
       if (error instanceof InputError) return { id, message: error.message };
       return { id, message: "terjadi kesalahan tak terduga saat membaca." };
     }
   });
   const sources: RekapSource[] = [];
+  const offices: OfficeRead[] = [];
   const failed: OfficeFailure[] = [];
   for (const r of reads) {
-    if (r.sheet) sources.push({ source: r.sheet.title, profile, grid: r.sheet.grid });
-    else failed.push({ spreadsheet: r.id, message: r.message ?? "" });
+    if (!r.sheet) {
+      failed.push({ spreadsheet: r.id, message: r.message ?? "" });
+      continue;
+    }
+    const { profile, notice } = officeProfile(r.sheet, chosen);
+    if (notice) io.stderr(`pbijk: ${notice}\n`);
+    sources.push({ source: r.sheet.title, profile, grid: r.sheet.grid });
+    offices.push({ spreadsheet: r.id, title: r.sheet.title, profile });
   }
   for (const f of failed) io.stderr(`pbijk: kantor ${f.spreadsheet} tidak ikut direkap: ${f.message}\n`);
   if (sources.length === 0) {
@@ -191,11 +228,11 @@ export async function rekapOffices(
   }
   const rekap = summarise(sources, today);
   if (options.json) {
-    const offices = reads.filter((r) => r.sheet).map((r) => ({ spreadsheet: r.id, title: r.sheet!.title }));
-    io.stdout(`${JSON.stringify({ profile: profile.id, today, offices, failed, rekap })}\n`);
-  } else io.stdout(rekapText(rekap, failed));
+    const listed = offices.map((o) => ({ spreadsheet: o.spreadsheet, title: o.title, profile: o.profile.id, slaMinutes: o.profile.slaMinutes }));
+    io.stdout(`${JSON.stringify({ ...(chosen ? { profile: chosen.id } : {}), today, offices: listed, failed, rekap })}\n`);
+  } else io.stdout(rekapText(rekap, offices, failed));
   if (options.csv !== undefined) {
-    const grid = rekapLayout(rekap).grid.map((r) => r.map((c) => String(c)));
+    const grid = [...rekapLayout(rekap).grid.map((r) => r.map((c) => String(c))), ...officeRows(offices)];
     for (const f of failed) grid.push(["Tidak terbaca", f.spreadsheet, f.message]);
     try {
       io.writeFile(options.csv, new TextEncoder().encode(writeCsv(grid, ",")));

@@ -61,7 +61,7 @@ async function runRekap(args: readonly string[], io: CliIo): Promise<number> {
     }
   }
   const ids = [...new Set(parseIdList(text))];
-  const profile = profileArg(parsed.options.get("--profile"), HELP.rekap);
+  const profile = givenProfile(parsed.options.get("--profile"), HELP.rekap);
   const options = { json: parsed.flags.has("--json"), csv: parsed.options.get("--csv") };
   return rekapOffices(ids, parsed.options.get("--sheet"), profile, todayArg(parsed.options.get("--today"), io), options, io);
 }
@@ -72,6 +72,9 @@ function profileArg(id: string | undefined, help: string): Profile {
   return profile;
 }
 
+/** `--profile` on live spreadsheets: only when given; otherwise each office's own applies. */
+const givenProfile = (id: string | undefined, help: string): Profile | undefined => (id === undefined ? undefined : profileArg(id, help));
+
 async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs("check", args);
   if (parsed.help) return help("check", io);
@@ -80,7 +83,7 @@ async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   if (spreadsheet !== undefined && file !== undefined) throw new UsageError("Pilih salah satu: BERKAS atau --spreadsheet ID.", HELP.check);
   if (spreadsheet === undefined && parsed.flags.has("--write")) throw new UsageError("--write hanya untuk --spreadsheet ID; untuk berkas pakai --output.", HELP.check);
   if (spreadsheet !== undefined) {
-    const profile = profileArg(parsed.options.get("--profile"), HELP.check);
+    const profile = givenProfile(parsed.options.get("--profile"), HELP.check);
     const output = outputArg(parsed.options.get("--output"));
     const options = { json: parsed.flags.has("--json"), write: parsed.flags.has("--write"), output };
     return checkSpreadsheet(spreadsheet, parsed.options.get("--sheet"), profile, todayArg(parsed.options.get("--today"), io), options, io);

@@ -11,7 +11,12 @@ export const SCOPE_WRITE = "https://www.googleapis.com/auth/spreadsheets";
 export type Scope = typeof SCOPE_READ | typeof SCOPE_WRITE;
 
 /** A live-spreadsheet failure with a message for the user (exit 2, or named per office by rekap). */
-export class SheetsError extends InputError {}
+export class SheetsError extends InputError {
+  /** The API's HTTP status, when the API answered. */
+  constructor(message: string, readonly status?: number) {
+    super(message);
+  }
+}
 
 export interface SheetsEnv {
   GOOGLE_OAUTH_ACCESS_TOKEN?: string;
@@ -120,7 +125,7 @@ export async function connect(env: SheetsEnv, scope: Scope): Promise<SheetsClien
           await sleep(backoffMs(attempt, baseMs));
           continue;
         }
-        throw new SheetsError(failureMessage(what, status, failure, attempt, secrets));
+        throw new SheetsError(failureMessage(what, status, failure, attempt, secrets), status);
       }
     }
   }

@@ -5,7 +5,7 @@
  * the findings notes in one more.
  */
 import { cli, type Report } from "./helpers";
-import { liveCli, serial, type Stub, type StubSpreadsheet, startStub, type Value } from "./liveStub";
+import { liveCli, serial, settingsSheet, type Stub, type StubSpreadsheet, startStub, type Value } from "./liveStub";
 
 jest.setTimeout(20_000);
 
@@ -30,7 +30,8 @@ function book(rows: Row[] = ROWS, title = "Dinsos Kota Bandung"): StubSpreadshee
     dates.set(`${i + 1},${j}`, `${String(c[2]).padStart(2, "0")}/${String(c[1]).padStart(2, "0")}/${c[0]}`);
     return serial(c[0], c[1], c[2]);
   }))];
-  return { title, sheets: { Permohonan: { values, dates } } };
+  // An office set up by the add-on: its Pengaturan names the national profile.
+  return { title, sheets: { Permohonan: { values, dates }, Pengaturan: settingsSheet([["Sheet Permohonan", "Profil"], ["Permohonan", "nasional-2026"]]) } };
 }
 
 function csvOf(rows: Row[]): string {

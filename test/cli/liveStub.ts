@@ -1,6 +1,7 @@
 /**
  * A local stand-in for the Sheets REST API v4 on 127.0.0.1, enough for `pbijk` on live
- * spreadsheets: spreadsheets.get (honouring `fields`), values.get (both date renderings),
+ * spreadsheets: spreadsheets.get (honouring `fields`, and `ranges` with cells' formattedValue, for
+ * `Pengaturan`), values.get (both date renderings),
  * values.batchUpdate, values.clear, values.update, and batchUpdate with addSheet or with
  * updateCells of notes. Failures are scripted per spreadsheet. A request shape the stub does not
  * model is answered 400 and recorded in `unmodelled`, and `close()` then fails the test.
@@ -116,17 +117,12 @@ export async function startStub(books: Record<string, StubSpreadsheet>): Promise
       }
       const rest = m[2]!;
       if (rest === "" && req.method === "GET") {
-        const fields = url.searchParams.get("fields")?.split(",").map((f) => f.trim());
-        const wanted = (field: string) => !fields || fields.some((f) => field === f || field.startsWith(`${f}.`));
-        return send(res, 200, {
-          ...(wanted("properties.title") ? { properties: { title: book.title } } : {}),
-          sheets: Object.entries(book.sheets).map(([title, sheet]) => ({
-            properties: {
-              ...(wanted("sheets.properties.sheetId") ? { sheetId: sheet.sheetId ?? 0 } : {}),
-              ...(wanted("sheets.properties.title") ? { title } : {}),
-            },
-          })),
-        });
+        const got = getSpreadsheet(book, url.searchParams);
+        if (typeof got === "string") {
+          stub.unmodelled.push(got);
+          return send(res, 400, apiError(400, `Unsupported by the stub: ${got}`));
+        }
+        return send(res, got.status, got.body);
       }
       if (rest === ":batchUpdate") {
         if (book.failBatchUpdate) return send(res, book.failBatchUpdate, apiError(book.failBatchUpdate, "Internal error encountered."));
@@ -185,6 +181,63 @@ export async function startStub(books: Record<string, StubSpreadsheet>): Promise
   const { port } = server.address() as AddressInfo;
   stub.url = `http://127.0.0.1:${port}/`;
   return stub;
+}
+
+/** What the API shows in a cell (formattedValue): a date's text, TRUE/FALSE, or the value as text. */
+const shown = (sheet: StubSheet, r: number, c: number): string => {
+  const v = sheet.values[r]?.[c];
+  if (v === undefined) return "";
+  return sheet.dates?.get(`${r},${c}`) ?? (typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v));
+};
+
+const DATA_FIELD = "sheets.data.rowData.values.formattedValue";
+
+/**
+ * spreadsheets.get: `fields` honoured for the title, the sheets' titles and IDs and the cells'
+ * formattedValue; `ranges` naming a whole sheet or its A1 cell narrow `sheets` to the sheets they
+ * name, each with one data block per range; a range on a sheet the spreadsheet lacks is refused
+ * whole with 400, as the API does. Other shapes are not modelled.
+ */
+function getSpreadsheet(book: StubSpreadsheet, query: URLSearchParams): { status: number; body: unknown } | string {
+  const fields = query.get("fields")?.split(",").map((f) => f.trim());
+  const known = ["properties.title", "sheets.properties.title", "sheets.properties.sheetId", DATA_FIELD];
+  const odd = fields?.filter((f) => !known.includes(f)) ?? [];
+  if (odd.length) return `spreadsheets.get fields ${odd.join(",")}`;
+  const extra = [...query.keys()].filter((k) => k !== "fields" && k !== "ranges");
+  if (extra.length) return `spreadsheets.get with ${extra.join(",")}`;
+  const ranges = query.getAll("ranges");
+  if (ranges.length && !fields) return "spreadsheets.get with ranges and no field mask (the whole grid)";
+  const wanted = (field: string) => !fields || fields.some((f) => field === f || field.startsWith(`${f}.`));
+  const blocks = new Map<string, { rowData: unknown[] }[]>();
+  for (const range of ranges) {
+    const m = /^'((?:[^']|'')*)'(!A1)?$/.exec(range);
+    if (!m) return `spreadsheets.get range ${range}`;
+    const title = m[1]!.replace(/''/g, "'");
+    const sheet = book.sheets[title];
+    if (!sheet) return { status: 400, body: apiError(400, `Unable to parse range: ${range}`) };
+    const rows = m[2] ? sheet.values.slice(0, 1).map((r) => r.slice(0, 1)) : sheet.values;
+    const rowData = rows.map((row, r) => ({ values: row.map((_, c) => { const text = shown(sheet, r, c); return text === "" ? {} : { formattedValue: text }; }) }));
+    blocks.set(title, [...(blocks.get(title) ?? []), { rowData }]);
+  }
+  const listed = Object.entries(book.sheets).filter(([title]) => !ranges.length || blocks.has(title));
+  return {
+    status: 200,
+    body: {
+      ...(wanted("properties.title") ? { properties: { title: book.title } } : {}),
+      sheets: listed.map(([title, sheet]) => ({
+        properties: {
+          ...(wanted("sheets.properties.sheetId") ? { sheetId: sheet.sheetId ?? 0 } : {}),
+          ...(wanted("sheets.properties.title") ? { title } : {}),
+        },
+        ...(fields?.includes(DATA_FIELD) && blocks.has(title) ? { data: blocks.get(title) } : {}),
+      })),
+    },
+  };
+}
+
+/** A `Pengaturan` sheet: a few key/value rows, then the request-sheet table as given (header first). */
+export function settingsSheet(table: Value[][]): StubSheet {
+  return { values: [["Pengaturan PBI-JK", "Nilai", "Keterangan"], ["Nama Dinas", "Dinas Sosial", ""], [""], ...table] };
 }
 
 const sameKeys = (value: unknown, keys: readonly string[]) =>
