@@ -34,7 +34,9 @@ ${PROFILE_LIST}
 Bantuan tiap perintah: pbijk PERINTAH --help.`;
 
 const CHECK_OPTIONS = `  --profile ID      profil SOP kantor (bawaan: ${DEFAULT_PROFILE_ID};
-                    daftarnya: pbijk profiles)
+                    daftarnya: pbijk profiles); dengan --spreadsheet
+                    bawaannya profil sheet itu di sheet Pengaturan kantor,
+                    dan --profile yang berbeda disebutkan
   --today TANGGAL   tanggal hari ini, YYYY-MM-DD atau DD/MM/YYYY
                     (bawaan: hari ini, WIB)
   --sheet NAMA      sheet yang dibaca dari berkas Excel
@@ -60,7 +62,9 @@ Opsi:
 ${CHECK_OPTIONS}
 
 Kode keluar: 0 bila berkas diperiksa (apa pun keputusannya); 2 bila berkas
-tidak dapat dibaca, kolom wajib tidak ada, atau opsi salah.`,
+tidak dapat dibaca, kolom wajib tidak ada, atau opsi salah, dan untuk --write
+tanpa --profile bila tabel Sheet Permohonan di Pengaturan bermasalah (tidak
+ada yang ditulis).`,
   export: `Pemakaian: pbijk export --spreadsheet ID (--to BERKAS | --to-spreadsheet ID2) [opsi]
 
 Menyalin data untuk BPJS (kolom sheet Untuk BPJS: ID, Nama, NIK disamarkan,
@@ -87,7 +91,9 @@ Opsi:
   --spreadsheets IDS  ID spreadsheet dipisah koma
   --list BERKAS       berkas berisi satu ID per baris (# untuk komentar)
   --sheet NAMA        sheet permohonan (bawaan: Permohonan)
-  --profile ID        profil SOP untuk semua kantor (bawaan: ${DEFAULT_PROFILE_ID})
+  --profile ID        profil SOP untuk semua kantor (bawaan: profil tiap
+                      kantor di sheet Pengaturan-nya; tanpa Pengaturan:
+                      ${DEFAULT_PROFILE_ID})
   --today TANGGAL     tanggal hari ini (bawaan: hari ini, WIB)
   --json              cetak rekap sebagai JSON
   --csv BERKAS        tulis rekap juga ke BERKAS .csv

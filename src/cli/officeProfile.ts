@@ -18,7 +18,7 @@ export interface OfficeProfile {
 const sameRules = (a: Profile, b: Profile | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
 /** A profile's ID, marked when the office's overrides change its rules. */
-export const profileLabel = (p: Profile): string => (sameRules(p, findProfile(p.id)) ? p.id : `${p.id} (dengan penyesuaian di ${SETTINGS_SHEET})`);
+export const profileLabel = (p: Profile): string => (sameRules(p, findProfile(p.id)) ? p.id : `${p.id} (disesuaikan)`);
 
 export const officeName = (live: Pick<LiveSheet, "title" | "spreadsheetId">): string => `kantor "${live.title}" (${live.spreadsheetId})`;
 
