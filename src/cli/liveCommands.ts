@@ -172,7 +172,8 @@ export function officeRows(offices: readonly OfficeRead[]): string[][] {
   return [
     [""],
     ["Kantor", "Spreadsheet", "Profil", "SLA (menit)"],
-    ...offices.map((o) => [o.title, o.spreadsheet, profileLabel(o.profile), String(o.profile.slaMinutes)]),
+    // A title is anyone's text: kept from running as a formula when the CSV is opened.
+    ...offices.map((o) => [guardFormula(o.title), o.spreadsheet, profileLabel(o.profile), String(o.profile.slaMinutes)]),
   ];
 }
 

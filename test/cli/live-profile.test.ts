@@ -131,6 +131,15 @@ describe("check --spreadsheet", () => {
     expect(r.stderr).not.toMatch(/Pengaturan/);
   });
 
+  test("Pengaturan is read as displayed, as the add-on reads it: 30 shown as 30,0 is not a whole number", async () => {
+    const settings = table(["Permohonan", "pangkalpinang-reaktivasi", 30]);
+    settings.dates = new Map([["4,2", "30,0"]]);
+    stub = await startStub({ P1: office("Dinsos Kota Pangkalpinang", settings) });
+    const r = await check("P1");
+    expect(JSON.parse(r.stdout).profile).toBe("nasional-2026");
+    expect(r.stderr).toContain("(baris 5: SLA (menit) harus bilangan bulat 1–1440.)");
+  });
+
   describe("a request-sheet table that blocks checks (an unknown profile)", () => {
     const broken = () => office("Dinsos Kota Y", table(["Permohonan", "surabaya", ""]));
 
@@ -231,6 +240,13 @@ describe("rekap", () => {
     const csv = new TextDecoder().decode(r.files["rekap.csv"]);
     expect(csv).toContain("\r\nKantor,Spreadsheet,Profil,SLA (menit)\r\nDinsos Kab Minahasa Selatan,M,minsel,10\r\n");
     expect(r.stderr).toContain('pbijk: kantor "Dinsos Kab X" (X) tidak punya sheet "Pengaturan"; profil nasional-2026 dipakai.\n');
+  });
+
+  test("an office title that looks like a formula is listed guarded", async () => {
+    stub = await startStub({ F: handedOver('=HYPERLINK("http://x")', "minsel") });
+    const r = await liveCli(stub, ["rekap", "--spreadsheets", "F", "--today", "2026-11-24", "--csv", "rekap.csv"]);
+    expect(r.code).toBe(0);
+    expect(new TextDecoder().decode(r.files["rekap.csv"])).toContain(`\r\n"'=HYPERLINK(""http://x"")",F,minsel,10\r\n`);
   });
 });
 
