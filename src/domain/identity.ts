@@ -105,12 +105,14 @@ export function analyseNik(digits: string, today: IsoDate): NikAnalysis {
   };
 }
 
-const PHONE_RE = /^(\+62|62|0)(8[1-9][0-9]{6,10})$/;
+const PHONE_RE = /^(?:\+62|62|0)8[1-9][0-9]{6,10}$/;
+const PHONE_PREFIX_RE = /^(?:\+62|62|0)/;
 
 /** A normalised +62… number, or null when the text is not an Indonesian mobile number. */
 export function normalisePhone(text: string): string | null {
-  const match = PHONE_RE.exec(text.replace(/[\s-]/g, ""));
-  return match ? `+62${match[2]}` : null;
+  const number = text.replace(/[\s-]/g, "");
+  // test + replace: one flat string kept per row, no match array.
+  return PHONE_RE.test(number) ? number.replace(PHONE_PREFIX_RE, "+62") : null;
 }
 
 /** Masked for lists and the BPJS view: 3273********0001. */

@@ -31,7 +31,8 @@ export interface RequestRow {
   bpjsConfirmation: "Dapat Direaktivasi" | "Tidak Dapat Direaktivasi" | "Belum";
   facilitatorResult: "Layak" | "Tidak Layak" | "Belum";
   urgent: boolean;
-  documents: Record<DocumentKey, boolean>;
+  /** Shared by the rows with the same ticks, so read-only (frozen). */
+  documents: Readonly<Record<DocumentKey, boolean>>;
   /** +62… when `Nomor HP` is a valid mobile number. */
   phone: string | null;
   stage: string;
@@ -282,6 +283,8 @@ export class RowChecker {
     return i === undefined ? "" : cells[i];
   }
 
+  /** Documents records by tick combination: rows keep no record of their own (most of a row's size). */
+  private readonly documentRecords = new Map<number, Readonly<Record<DocumentKey, boolean>>>();
   /** The current row's findings: one list reused, each row keeps a copy of its own size. */
   private readonly found: Finding[] = [];
 
@@ -289,6 +292,16 @@ export class RowChecker {
   private take<T>(read: Read<T>): T {
     for (const f of read.findings) this.found.push(f);
     return read.value;
+  }
+
+  /** The documents record of a tick combination (bit i = DOCUMENT_KEYS[i]), shared: 7 ticks make at most 128. */
+  private documentsFor(ticks: number): Readonly<Record<DocumentKey, boolean>> {
+    let record = this.documentRecords.get(ticks);
+    if (record === undefined) {
+      record = Object.freeze(Object.fromEntries(DOCUMENT_KEYS.map((key, i) => [key, (ticks & (2 ** i)) !== 0]))) as Record<DocumentKey, boolean>;
+      this.documentRecords.set(ticks, record);
+    }
+    return record;
   }
 
   /** A boolean field of the current row. */
@@ -326,12 +339,9 @@ export class RowChecker {
     const facilitatorResult = this.take(read.facilitatorResult(this.cell(cells, "facilitatorResult")));
     const reactivatedBefore = this.bool(cells, "reactivatedBefore");
     const urgent = this.bool(cells, "urgent");
-    // One literal (DOCUMENT_KEYS order): every row's record has one shape, allocated at once.
-    const documents: Record<DocumentKey, boolean> = {
-      docKtp: this.bool(cells, "docKtp"), docKk: this.bool(cells, "docKk"), docSktm: this.bool(cells, "docSktm"),
-      docCard: this.bool(cells, "docCard"), docRegistry: this.bool(cells, "docRegistry"),
-      docBpjsStatus: this.bool(cells, "docBpjsStatus"), docHealthFacility: this.bool(cells, "docHealthFacility"),
-    };
+    let ticks = 0;
+    for (let i = 0; i < DOCUMENT_KEYS.length; i++) if (this.bool(cells, DOCUMENT_KEYS[i]!)) ticks |= 2 ** i;
+    const documents = this.documentsFor(ticks);
 
     // NIK: a format or precision problem hides every other NIK finding (readNik returns null).
     const nik = this.take(readNik(this.cell(cells, "nik"), today, make));
