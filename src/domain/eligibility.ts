@@ -93,14 +93,18 @@ const REASON_BITS = new Map<ReasonCode, number>(REASONS.map((r, i) => [r.code, 2
 const REJECTING_BITS = REASONS.reduce((bits, r, i) => (r.rejects ? bits | (2 ** i) : bits), 0);
 const bit = (reason: ReasonCode): number => REASON_BITS.get(reason)!;
 
-/** Reason lists by bit set (at most 2^11), in REASONS order. */
+/** Shared empty lists: results are read-only, and most rows have no reason or missing document. */
+export const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
+export const NO_DOCUMENTS: readonly DocumentKey[] = Object.freeze([]);
+
+/** Reason lists by bit set (at most 2^11), in REASONS order; frozen, shared by the rows with the same reasons. */
 const REASON_LISTS = new Map<number, readonly ReasonCode[]>();
 
-/** The reasons whose bits are set, in REASONS order; a fresh array, so no two rows share one. */
-function reasonsIn(bits: number): ReasonCode[] {
+/** The reasons whose bits are set, in REASONS order. */
+function reasonsIn(bits: number): readonly ReasonCode[] {
   let list = REASON_LISTS.get(bits);
-  if (list === undefined) REASON_LISTS.set(bits, (list = REASONS.filter((r) => bits & bit(r.code)).map((r) => r.code)));
-  return list.slice();
+  if (list === undefined) REASON_LISTS.set(bits, (list = Object.freeze(REASONS.filter((r) => bits & bit(r.code)).map((r) => r.code))));
+  return list;
 }
 
 /** The table entry of a reason; a code outside the table is a programming error, never another reason. */
@@ -112,9 +116,9 @@ export function reasonRule(code: ReasonCode): ReasonRule {
 
 export interface Eligibility {
   decision: Decision;
-  reasons: ReasonCode[];
+  reasons: readonly ReasonCode[];
   deadline: IsoDate | null;
-  missingDocuments: DocumentKey[];
+  missingDocuments: readonly DocumentKey[];
 }
 
 /** Deadlines by SK date for the last window asked (a table has one window and a few hundred SK dates). */
@@ -166,13 +170,14 @@ export function decide(row: RequestRow, profile: Profile): Eligibility {
     else if (row.bpjsConfirmation === "Belum") found |= bit("BPJS_NOT_CONFIRMED");
   }
 
-  const missingDocuments = profile.requiredDocuments.filter((d) => !row.documents[d]);
+  const missing = profile.requiredDocuments.filter((d) => !row.documents[d]);
+  const missingDocuments = missing.length ? missing : NO_DOCUMENTS;
   if (missingDocuments.length) found |= bit("DOCUMENTS_INCOMPLETE");
 
-  if (found === 0) return { decision: "ELIGIBLE", reasons: [], deadline, missingDocuments };
+  if (found === 0) return { decision: "ELIGIBLE", reasons: NO_REASONS, deadline, missingDocuments };
   if (found & REJECTING_BITS) return { decision: "NOT_ELIGIBLE", reasons: reasonsIn(found & REJECTING_BITS), deadline, missingDocuments };
   if (missingDocuments.length) {
-    return { decision: "INCOMPLETE", reasons: ["DOCUMENTS_INCOMPLETE"], deadline, missingDocuments };
+    return { decision: "INCOMPLETE", reasons: reasonsIn(bit("DOCUMENTS_INCOMPLETE")), deadline, missingDocuments };
   }
   return { decision: "NEEDS_VERIFICATION", reasons: reasonsIn(found), deadline, missingDocuments };
 }

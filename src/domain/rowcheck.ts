@@ -40,7 +40,8 @@ export interface RequestRow {
 
 export interface RowCheck {
   row: RequestRow;
-  findings: Finding[];
+  /** Rows without findings share one frozen empty list. */
+  findings: readonly Finding[];
 }
 
 export interface CheckContext {
@@ -61,7 +62,7 @@ export interface Read<T> {
   readonly findings: readonly Finding[];
 }
 
-const NONE: readonly Finding[] = [];
+const NONE: readonly Finding[] = Object.freeze([]);
 const ok = <T>(value: T): Read<T> => ({ value, findings: NONE });
 const bad = <T>(value: T, ...findings: Finding[]): Read<T> => ({ value, findings });
 
@@ -285,7 +286,7 @@ export class RowChecker {
 
   /** Documents records by tick combination: rows keep no record of their own (most of a row's size). */
   private readonly documentRecords = new Map<number, Readonly<Record<DocumentKey, boolean>>>();
-  /** The current row's findings: one list reused, each row keeps a copy of its own size. */
+  /** The current row's findings: one list reused, each row keeps a copy of its own size (or NONE). */
   private readonly found: Finding[] = [];
 
   /** A read's value; its findings join the current row's. */
@@ -356,7 +357,7 @@ export class RowChecker {
     const phone = this.take(readPhone(this.cell(cells, "phone"), make));
 
     return {
-      findings: findings.slice(),
+      findings: findings.length ? findings.slice() : NONE,
       row: {
         id: cellText(this.cell(cells, "id")).trim(),
         service,
