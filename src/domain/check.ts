@@ -2,7 +2,7 @@
 import { type ColumnKey, type ColumnMap, type DuplicateColumn, duplicateColumns, headerNames, mapHeaders, requiredColumnKeys, type Service } from "./columns";
 import type { IsoDate } from "./dates";
 import type { DocumentKey } from "./documents";
-import { decide, type Decision, type ReasonCode } from "./eligibility";
+import { decide, type Decision, NO_DOCUMENTS, NO_REASONS, type ReasonCode } from "./eligibility";
 import { type Finding, hasError } from "./findings";
 import type { Profile } from "./profiles";
 import { type RequestRow, RowChecker } from "./rowcheck";
@@ -12,11 +12,11 @@ export interface RowResult {
   /** Spreadsheet row number (headers are row 1). */
   row: number;
   request: RequestRow;
-  findings: Finding[];
+  findings: readonly Finding[];
   decision: Decision;
-  reasons: ReasonCode[];
+  reasons: readonly ReasonCode[];
   deadline: IsoDate | null;
-  missingDocuments: DocumentKey[];
+  missingDocuments: readonly DocumentKey[];
 }
 
 export interface TableCheck {
@@ -83,7 +83,9 @@ export function checkTable(
     const cells = rows[i]!;
     if (isBlankRow(cells)) continue;
     const rowNumber = firstRow + i;
-    const { row, findings } = checker.check(cells);
+    const checked = checker.check(cells);
+    const row = checked.row;
+    let findings = checked.findings;
     if (row.nik !== null && row.service !== null && isOpenStage(row.stage)) {
       let byNik = firstOpen.get(row.service);
       if (!byNik) firstOpen.set(row.service, (byNik = new Map()));
@@ -91,7 +93,7 @@ export function checkTable(
       if (first === undefined) byNik.set(row.nik, results.length);
       else {
         const earlier = results[first]!;
-        findings.push(checker.duplicate(earlier.row, earlier.request.id));
+        findings = [...findings, checker.duplicate(earlier.row, earlier.request.id)];
       }
     }
     results.push(resultFor(rowNumber, row, findings, profile));
@@ -99,9 +101,9 @@ export function checkTable(
   return { columns, missingRequired, missingAnchor, missingUsed, duplicateColumns: duplicateColumns(headers), results };
 }
 
-function resultFor(rowNumber: number, request: RequestRow, findings: Finding[], profile: Profile): RowResult {
+function resultFor(rowNumber: number, request: RequestRow, findings: readonly Finding[], profile: Profile): RowResult {
   if (hasError(findings)) {
-    return { row: rowNumber, request, findings, decision: "INVALID", reasons: [], deadline: null, missingDocuments: [] };
+    return { row: rowNumber, request, findings, decision: "INVALID", reasons: NO_REASONS, deadline: null, missingDocuments: NO_DOCUMENTS };
   }
   const e = decide(request, profile);
   return { row: rowNumber, request, findings, decision: e.decision, reasons: e.reasons, deadline: e.deadline, missingDocuments: e.missingDocuments };

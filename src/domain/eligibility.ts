@@ -88,6 +88,25 @@ export const REASON_CODES: readonly ReasonCode[] = REASONS.map((r) => r.code);
 
 const REASON_BY_CODE = new Map<string, ReasonRule>(REASONS.map((r) => [r.code, r]));
 
+/** Each reason's bit, by its canonical position: a row's reasons are one number (no set per row). */
+const REASON_BITS = new Map<ReasonCode, number>(REASONS.map((r, i) => [r.code, 2 ** i]));
+const REJECTING_BITS = REASONS.reduce((bits, r, i) => (r.rejects ? bits | (2 ** i) : bits), 0);
+const bit = (reason: ReasonCode): number => REASON_BITS.get(reason)!;
+
+/** Shared empty lists: results are read-only, and most rows have no reason or missing document. */
+export const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
+export const NO_DOCUMENTS: readonly DocumentKey[] = Object.freeze([]);
+
+/** Reason lists by bit set (at most 2^11), in REASONS order; frozen, shared by the rows with the same reasons. */
+const REASON_LISTS = new Map<number, readonly ReasonCode[]>();
+
+/** The reasons whose bits are set, in REASONS order. */
+function reasonsIn(bits: number): readonly ReasonCode[] {
+  let list = REASON_LISTS.get(bits);
+  if (list === undefined) REASON_LISTS.set(bits, (list = Object.freeze(REASONS.filter((r) => bits & bit(r.code)).map((r) => r.code))));
+  return list;
+}
+
 /** The table entry of a reason; a code outside the table is a programming error, never another reason. */
 export function reasonRule(code: ReasonCode): ReasonRule {
   const rule = REASON_BY_CODE.get(code);
@@ -97,58 +116,70 @@ export function reasonRule(code: ReasonCode): ReasonRule {
 
 export interface Eligibility {
   decision: Decision;
-  reasons: ReasonCode[];
+  reasons: readonly ReasonCode[];
   deadline: IsoDate | null;
-  missingDocuments: DocumentKey[];
+  missingDocuments: readonly DocumentKey[];
 }
+
+/** Deadlines by SK date for the last window asked (a table has one window and a few hundred SK dates). */
+let deadlineMemo = { months: Number.NaN, inclusive: false, byDate: new Map<IsoDate, IsoDate>() };
+/** Cleared past this many dates, so a sheet of distinct dates cannot grow it. */
+const DEADLINE_MEMO_LIMIT = 5000;
 
 /** Last day to apply: SK date + window months, the day before when the window is exclusive. */
 export function reactivationDeadline(deactivationDate: IsoDate, profile: Profile): IsoDate | null {
-  if (profile.service !== "reactivation" || profile.windowMonths === null) return null;
-  const end = addMonthsClamped(deactivationDate, profile.windowMonths);
-  return profile.windowInclusive ? end : addDays(end, -1);
+  const { windowMonths: months, windowInclusive: inclusive } = profile;
+  if (profile.service !== "reactivation" || months === null) return null;
+  if (deadlineMemo.months !== months || deadlineMemo.inclusive !== inclusive) deadlineMemo = { months, inclusive, byDate: new Map() };
+  const byDate = deadlineMemo.byDate;
+  let deadline = byDate.get(deactivationDate);
+  if (deadline === undefined) {
+    const end = addMonthsClamped(deactivationDate, months);
+    deadline = inclusive ? end : addDays(end, -1);
+    if (byDate.size >= DEADLINE_MEMO_LIMIT) byDate.clear();
+    byDate.set(deactivationDate, deadline);
+  }
+  return deadline;
 }
 
 /** Decides a row that has no error-level finding. */
 export function decide(row: RequestRow, profile: Profile): Eligibility {
-  // A set, reported in REASONS order: a code outside the table is never reported as another reason.
-  const found = new Set<ReasonCode>();
-  const flag = (reason: ReasonCode) => found.add(reason);
+  // Reasons as bits, reported in REASONS order: a code outside the table is never reported as another reason.
+  let found = 0;
   const deadline = row.windowStart === null ? null : reactivationDeadline(row.windowStart, profile);
-  if (deadline !== null && (row.applicationDate ?? "") > deadline) flag("DEACTIVATION_TOO_OLD");
-  if (profile.oncePerPerson && row.reactivatedBefore) flag("ALREADY_REACTIVATED");
+  if (deadline !== null && (row.applicationDate ?? "") > deadline) found |= bit("DEACTIVATION_TOO_OLD");
+  if (profile.oncePerPerson && row.reactivatedBefore) found |= bit("ALREADY_REACTIVATED");
 
   const healthNeed = row.healthNeed !== "Tidak Ada";
-  if (row.registryStatus === "Belum Dicek") flag("REGISTRY_NOT_CHECKED");
+  if (row.registryStatus === "Belum Dicek") found |= bit("REGISTRY_NOT_CHECKED");
   else if (profile.registryPolicy === "required") {
-    if (row.registryStatus === "Tidak Terdaftar") flag("NOT_IN_SOCIAL_REGISTRY");
+    if (row.registryStatus === "Tidak Terdaftar") found |= bit("NOT_IN_SOCIAL_REGISTRY");
   } else if (profile.registryPolicy === "facilitator") {
     if (row.registryStatus === "Tidak Terdaftar") {
-      if (row.facilitatorResult === "Tidak Layak") flag("FACILITATOR_REJECTED");
-      else if (row.facilitatorResult === "Belum") flag("FACILITATOR_PENDING");
+      if (row.facilitatorResult === "Tidak Layak") found |= bit("FACILITATOR_REJECTED");
+      else if (row.facilitatorResult === "Belum") found |= bit("FACILITATOR_PENDING");
     }
   } else if (!healthNeed) {
-    if (row.registryStatus === "Tidak Terdaftar") flag("NOT_IN_SOCIAL_REGISTRY");
-    else if (row.decile === null) flag("DECILE_UNKNOWN");
-    else if (row.decile < 1 || row.decile > 5) flag("DECILE_TOO_HIGH");
+    if (row.registryStatus === "Tidak Terdaftar") found |= bit("NOT_IN_SOCIAL_REGISTRY");
+    else if (row.decile === null) found |= bit("DECILE_UNKNOWN");
+    else if (row.decile < 1 || row.decile > 5) found |= bit("DECILE_TOO_HIGH");
   }
 
   if (profile.requiresBpjsConfirmation) {
-    if (row.bpjsConfirmation === "Tidak Dapat Direaktivasi") flag("BPJS_REJECTED");
-    else if (row.bpjsConfirmation === "Belum") flag("BPJS_NOT_CONFIRMED");
+    if (row.bpjsConfirmation === "Tidak Dapat Direaktivasi") found |= bit("BPJS_REJECTED");
+    else if (row.bpjsConfirmation === "Belum") found |= bit("BPJS_NOT_CONFIRMED");
   }
 
-  const missingDocuments = profile.requiredDocuments.filter((d) => !row.documents[d]);
-  if (missingDocuments.length) flag("DOCUMENTS_INCOMPLETE");
+  const missing = profile.requiredDocuments.filter((d) => !row.documents[d]);
+  const missingDocuments = missing.length ? missing : NO_DOCUMENTS;
+  if (missingDocuments.length) found |= bit("DOCUMENTS_INCOMPLETE");
 
-  if (found.size === 0) return { decision: "ELIGIBLE", reasons: [], deadline, missingDocuments };
-  const ordered = REASONS.filter((r) => found.has(r.code));
-  const rejecting = ordered.filter((r) => r.rejects);
-  if (rejecting.length) return { decision: "NOT_ELIGIBLE", reasons: rejecting.map((r) => r.code), deadline, missingDocuments };
+  if (found === 0) return { decision: "ELIGIBLE", reasons: NO_REASONS, deadline, missingDocuments };
+  if (found & REJECTING_BITS) return { decision: "NOT_ELIGIBLE", reasons: reasonsIn(found & REJECTING_BITS), deadline, missingDocuments };
   if (missingDocuments.length) {
-    return { decision: "INCOMPLETE", reasons: ["DOCUMENTS_INCOMPLETE"], deadline, missingDocuments };
+    return { decision: "INCOMPLETE", reasons: reasonsIn(bit("DOCUMENTS_INCOMPLETE")), deadline, missingDocuments };
   }
-  return { decision: "NEEDS_VERIFICATION", reasons: ordered.map((r) => r.code), deadline, missingDocuments };
+  return { decision: "NEEDS_VERIFICATION", reasons: reasonsIn(found), deadline, missingDocuments };
 }
 
 /** One Indonesian text per reason: what it means, then what the applicant or office does next. */

@@ -6,7 +6,7 @@ import { type ColumnKey, type ColumnMap, type EnumKey, type InputKey, requiredCo
 import { type IsoDate, readDateCell } from "./dates";
 import { DOCUMENT_KEYS, type DocumentKey } from "./documents";
 import { type Finding, FindingMaker } from "./findings";
-import { analyseNik, isAllDigits, isDigits, normalisePhone, PROVINCE_CODES, readNumberCell } from "./identity";
+import { analyseNik, isAllDigits, isDigits, normalisePhone, readNumberCell, startsWithProvinceCode } from "./identity";
 import type { Profile } from "./profiles";
 import { REGION_SOURCE } from "./regions";
 import { type Cell, cellText, enumKey, isBlank } from "./text";
@@ -31,7 +31,8 @@ export interface RequestRow {
   bpjsConfirmation: "Dapat Direaktivasi" | "Tidak Dapat Direaktivasi" | "Belum";
   facilitatorResult: "Layak" | "Tidak Layak" | "Belum";
   urgent: boolean;
-  documents: Record<DocumentKey, boolean>;
+  /** Shared by the rows with the same ticks, so read-only (frozen). */
+  documents: Readonly<Record<DocumentKey, boolean>>;
   /** +62… when `Nomor HP` is a valid mobile number. */
   phone: string | null;
   stage: string;
@@ -39,7 +40,8 @@ export interface RequestRow {
 
 export interface RowCheck {
   row: RequestRow;
-  findings: Finding[];
+  /** Rows without findings share one frozen empty list. */
+  findings: readonly Finding[];
 }
 
 export interface CheckContext {
@@ -60,7 +62,7 @@ export interface Read<T> {
   readonly findings: readonly Finding[];
 }
 
-const NONE: readonly Finding[] = [];
+const NONE: readonly Finding[] = Object.freeze([]);
 const ok = <T>(value: T): Read<T> => ({ value, findings: NONE });
 const bad = <T>(value: T, ...findings: Finding[]): Read<T> => ({ value, findings });
 
@@ -110,7 +112,7 @@ export function readKk(cell: Cell, make: FindingMaker): Read<string | null> {
   if (read.kind === "blank") return ok(null);
   if (read.kind === "precisionLost") return bad(null, make.make("KK_FORMAT", "lost", "kk"));
   if (!isDigits(read.text, 16)) return bad(null, make.make("KK_FORMAT", "length", "kk", read.text.length));
-  if (!PROVINCE_CODES.has(read.text.slice(0, 2))) return bad(read.text, make.make("KK_FORMAT", "province", "kk"));
+  if (!startsWithProvinceCode(read.text)) return bad(read.text, make.make("KK_FORMAT", "province", "kk"));
   return ok(read.text);
 }
 
@@ -199,13 +201,46 @@ function blankFor(key: InputKey, cell: Cell): boolean {
 /** Day, month and two-digit year: the NIK has no century of its own. */
 const sameBirthDay = (a: IsoDate, b: IsoDate) => a.slice(2) === b.slice(2);
 
+/** Reads of a text a sheet repeats, remembered per column: bounded, so a sheet of distinct texts cannot grow it. */
+const MEMO_LIMIT = 1000;
+
+/** A cell reader that reads each distinct string cell once (offices repeat a handful of values per column). */
+function memoisedReader<T>(read: (cell: Cell) => Read<T>): (cell: Cell) => Read<T> {
+  const byText = new Map<string, Read<T>>();
+  return (cell) => {
+    if (typeof cell !== "string") return read(cell);
+    let r = byText.get(cell);
+    if (r === undefined) {
+      r = read(cell);
+      if (byText.size >= MEMO_LIMIT) byText.clear();
+      byText.set(cell, r);
+    }
+    return r;
+  };
+}
+
+type CellReader<T> = (cell: Cell) => Read<T>;
+
 /** Checks rows of one table; built once per table so per-row work stays small. */
 export class RowChecker {
   /** Required fields with and without the SK date (only the reactivation service needs it). */
   private readonly required: { withSk: InputKey[]; withoutSk: InputKey[] };
   private readonly make: FindingMaker;
-  /** Reads of texts a sheet repeats (dates, enumerations, booleans), per column; they depend only on the text. */
-  private readonly memo = new Map<ColumnKey, Map<string, Read<unknown>>>();
+  /** Readers of fields whose reads depend only on the cell (dates, enumerations, booleans), built once per table. */
+  private readonly read: {
+    service: CellReader<Service | null>;
+    applicationDate: CellReader<IsoDate | null>;
+    completeAt: CellReader<RequestRow["completeAt"]>;
+    birthDate: CellReader<IsoDate | null>;
+    deactivationDate: CellReader<IsoDate | null>;
+    sex: CellReader<string>;
+    registryStatus: CellReader<RequestRow["registryStatus"]>;
+    healthNeed: CellReader<string>;
+    bpjsConfirmation: CellReader<RequestRow["bpjsConfirmation"]>;
+    facilitatorResult: CellReader<RequestRow["facilitatorResult"]>;
+    decile: CellReader<number | null>;
+    bool: Record<BoolKey, CellReader<boolean>>;
+  };
 
   constructor(private readonly ctx: CheckContext) {
     const base: InputKey[] = ["applicationDate", "name", "nik", "kk"];
@@ -217,8 +252,31 @@ export class RowChecker {
       withSk: [...base, "deactivationDate", ...ctx.profile.extraRequiredFields].filter(present),
       withoutSk: [...base, ...ctx.profile.extraRequiredFields].filter(present),
     };
-    const read = columnsReadByRules(ctx.profile);
-    this.make = new FindingMaker(ctx.headerNames, (key) => read.has(key));
+    const readByRules = columnsReadByRules(ctx.profile);
+    const make = (this.make = new FindingMaker(ctx.headerNames, (key) => readByRules.has(key)));
+    const { profile, today } = ctx;
+    const pastDate = (key: "applicationDate" | "deactivationDate" | "birthDate") =>
+      memoisedReader((c) => readPastDate(c, key, today, make));
+    const enumeration = <T extends string>(key: EnumKey & ColumnKey, fallback: T) =>
+      memoisedReader((c) => readEnumField(c, key, fallback, make));
+    const bool = {} as Record<BoolKey, CellReader<boolean>>;
+    for (const key of ["reactivatedBefore", "urgent", ...DOCUMENT_KEYS] as const) {
+      bool[key] = memoisedReader((c) => readBoolField(c, key, make));
+    }
+    this.read = {
+      service: memoisedReader((c) => readService(c, profile, make)),
+      applicationDate: pastDate("applicationDate"),
+      completeAt: memoisedReader((c) => readCompleteAt(c, make)),
+      birthDate: pastDate("birthDate"),
+      deactivationDate: pastDate("deactivationDate"),
+      sex: enumeration<string>("sex", ""),
+      registryStatus: enumeration<RequestRow["registryStatus"]>("registryStatus", "Belum Dicek"),
+      healthNeed: enumeration<string>("healthNeed", "Tidak Ada"),
+      bpjsConfirmation: enumeration<RequestRow["bpjsConfirmation"]>("bpjsConfirmation", "Belum"),
+      facilitatorResult: enumeration<RequestRow["facilitatorResult"]>("facilitatorResult", "Belum"),
+      decile: memoisedReader((c) => readDecile(c, make)),
+      bool,
+    };
   }
 
   private cell(cells: readonly Cell[], key: ColumnKey): Cell {
@@ -226,81 +284,81 @@ export class RowChecker {
     return i === undefined ? "" : cells[i];
   }
 
-  /** A string cell's read, computed once per distinct text. */
-  private memoised<T>(key: ColumnKey, cell: Cell, read: (cell: Cell) => Read<T>): Read<T> {
-    if (typeof cell !== "string") return read(cell);
-    let byText = this.memo.get(key);
-    if (!byText) this.memo.set(key, (byText = new Map()));
-    let r = byText.get(cell) as Read<T> | undefined;
-    if (r === undefined) {
-      r = read(cell);
-      if (byText.size < 1000) byText.set(cell, r);
+  /** Documents records by tick combination: rows keep no record of their own (most of a row's size). */
+  private readonly documentRecords = new Map<number, Readonly<Record<DocumentKey, boolean>>>();
+  /** The current row's findings: one list reused, each row keeps a copy of its own size (or NONE). */
+  private readonly found: Finding[] = [];
+
+  /** A read's value; its findings join the current row's. */
+  private take<T>(read: Read<T>): T {
+    // Indexed: shared frozen lists (NONE) take for-of off its fast path.
+    for (let i = 0; i < read.findings.length; i++) this.found.push(read.findings[i]!);
+    return read.value;
+  }
+
+  /** The documents record of a tick combination (bit i = DOCUMENT_KEYS[i]), shared: 7 ticks make at most 128. */
+  private documentsFor(ticks: number): Readonly<Record<DocumentKey, boolean>> {
+    let record = this.documentRecords.get(ticks);
+    if (record === undefined) {
+      record = Object.freeze(Object.fromEntries(DOCUMENT_KEYS.map((key, i) => [key, (ticks & (2 ** i)) !== 0]))) as Record<DocumentKey, boolean>;
+      this.documentRecords.set(ticks, record);
     }
-    return r;
+    return record;
   }
 
-  private pastDate(cells: readonly Cell[], key: "applicationDate" | "deactivationDate" | "birthDate"): Read<IsoDate | null> {
-    return this.memoised(key, this.cell(cells, key), (c) => readPastDate(c, key, this.ctx.today, this.make));
-  }
-
-  private bool(cells: readonly Cell[], key: BoolKey): Read<boolean> {
-    return this.memoised(key, this.cell(cells, key), (c) => readBoolField(c, key, this.make));
-  }
-
-  private enumeration<T extends string>(cells: readonly Cell[], key: EnumKey & ColumnKey, fallback: T): Read<T> {
-    return this.memoised(key, this.cell(cells, key), (c) => readEnumField(c, key, fallback, this.make));
+  /** A boolean field of the current row. */
+  private bool(cells: readonly Cell[], key: BoolKey): boolean {
+    return this.take(this.read.bool[key](this.cell(cells, key)));
   }
 
   check(cells: readonly Cell[]): RowCheck {
     const { profile, today, anchorColumn, anchorHeader } = this.ctx;
-    const make = this.make;
-    const findings: Finding[] = [];
-    const take = <T>(read: Read<T>): T => {
-      for (const f of read.findings) findings.push(f);
-      return read.value;
-    };
+    const { make, read } = this;
+    const findings = this.found;
+    findings.length = 0;
 
-    const service = take(this.memoised("service", this.cell(cells, "service"), (c) => readService(c, profile, make)));
+    const service = this.take(read.service(this.cell(cells, "service")));
     // An unrecognised Layanan counts as the profile's service for what is required.
     for (const key of (service ?? profile.service) === "reactivation" ? this.required.withSk : this.required.withoutSk) {
       if (blankFor(key, this.cell(cells, key))) findings.push(make.make("REQUIRED_MISSING", "missing", key));
     }
 
-    const applicationDate = take(this.pastDate(cells, "applicationDate"));
-    const completeAt = take(this.memoised("completeAt", this.cell(cells, "completeAt"), (c) => readCompleteAt(c, make)));
-    const birthDate = take(this.pastDate(cells, "birthDate"));
-    const deactivationDate = take(this.pastDate(cells, "deactivationDate"));
+    const applicationDate = this.take(read.applicationDate(this.cell(cells, "applicationDate")));
+    const completeAt = this.take(read.completeAt(this.cell(cells, "completeAt")));
+    const birthDate = this.take(read.birthDate(this.cell(cells, "birthDate")));
+    const deactivationDate = this.take(read.deactivationDate(this.cell(cells, "deactivationDate")));
     if (applicationDate && deactivationDate && deactivationDate > applicationDate) {
       findings.push(make.make("DATE_ORDER", "order", "deactivationDate"));
     }
     const anchorDate = anchorColumn !== undefined && profile.windowAnchor
-      ? take(readAnchorDate(cells[anchorColumn], anchorHeader ?? profile.windowAnchor, today, make))
+      ? this.take(readAnchorDate(cells[anchorColumn], anchorHeader ?? profile.windowAnchor, today, make))
       : null;
 
-    const sex = take(this.enumeration<string>(cells, "sex", ""));
-    const registryStatus = take(this.enumeration<RequestRow["registryStatus"]>(cells, "registryStatus", "Belum Dicek"));
-    const healthNeed = take(this.enumeration<string>(cells, "healthNeed", "Tidak Ada"));
-    const bpjsConfirmation = take(this.enumeration<RequestRow["bpjsConfirmation"]>(cells, "bpjsConfirmation", "Belum"));
-    const facilitatorResult = take(this.enumeration<RequestRow["facilitatorResult"]>(cells, "facilitatorResult", "Belum"));
-    const reactivatedBefore = take(this.bool(cells, "reactivatedBefore"));
-    const urgent = take(this.bool(cells, "urgent"));
-    const documents = {} as Record<DocumentKey, boolean>;
-    for (const key of DOCUMENT_KEYS) documents[key] = take(this.bool(cells, key));
+    const sex = this.take(read.sex(this.cell(cells, "sex")));
+    const registryStatus = this.take(read.registryStatus(this.cell(cells, "registryStatus")));
+    const healthNeed = this.take(read.healthNeed(this.cell(cells, "healthNeed")));
+    const bpjsConfirmation = this.take(read.bpjsConfirmation(this.cell(cells, "bpjsConfirmation")));
+    const facilitatorResult = this.take(read.facilitatorResult(this.cell(cells, "facilitatorResult")));
+    const reactivatedBefore = this.bool(cells, "reactivatedBefore");
+    const urgent = this.bool(cells, "urgent");
+    let ticks = 0;
+    for (let i = 0; i < DOCUMENT_KEYS.length; i++) if (this.bool(cells, DOCUMENT_KEYS[i]!)) ticks |= 2 ** i;
+    const documents = this.documentsFor(ticks);
 
     // NIK: a format or precision problem hides every other NIK finding (readNik returns null).
-    const nik = take(readNik(this.cell(cells, "nik"), today, make));
+    const nik = this.take(readNik(this.cell(cells, "nik"), today, make));
     if (nik?.birth && birthDate && !sameBirthDay(birthDate, nik.birth.date)) {
       findings.push(make.make("NIK_BIRTHDATE_MISMATCH", "mismatch", "nik"));
     }
     if (nik?.birth && sex && sex !== nik.birth.sex) findings.push(make.make("NIK_SEX_MISMATCH", "mismatch", "nik"));
-    const kk = take(readKk(this.cell(cells, "kk"), make));
+    const kk = this.take(readKk(this.cell(cells, "kk"), make));
     if (nik && kk === nik.digits) findings.push(make.make("KK_EQUALS_NIK", "equal", "kk"));
-    take(readCard(this.cell(cells, "cardNumber"), make));
-    const decile = take(this.memoised("decile", this.cell(cells, "decile"), (c) => readDecile(c, make)));
-    const phone = take(readPhone(this.cell(cells, "phone"), make));
+    this.take(readCard(this.cell(cells, "cardNumber"), make));
+    const decile = this.take(read.decile(this.cell(cells, "decile")));
+    const phone = this.take(readPhone(this.cell(cells, "phone"), make));
 
     return {
-      findings,
+      findings: findings.length ? findings.slice() : NONE,
       row: {
         id: cellText(this.cell(cells, "id")).trim(),
         service,
