@@ -2,7 +2,7 @@
  * Apps Script loads and compiles the whole of Code.js on every onEdit and sidebar call, so its
  * size and cold start are budgets. Issue 12 set 120 KB and 5 ms for the checker alone (97 KB and
  * about 5 ms once zod was gone); with letters, approvals, the BPJS view, Rekap and the sidebar API
- * the unminified bundle is about 225 KB and 11 ms (minified: 133 KB, 9.4 ms, so minifying buys
+ * the unminified bundle is about 234 KB and 8–12 ms (minified: 133 KB, 9.4 ms, so minifying buys
  * little and costs readable stacks). The budgets below hold that line against a regression of
  * the zod kind (276 KB, 46 ms).
  */
