@@ -185,7 +185,10 @@ export class Engine {
     try {
       range.setValue(input);
     } catch (e) {
-      return { events: [], error: `Sel tidak dapat diubah: ${e instanceof Error ? e.message : String(e)}` };
+      const message = e instanceof Error ? e.message : String(e);
+      // Sheets shows its own dialog here; the page says the same in Indonesian.
+      if (/protected/i.test(message)) return { events: [], error: "Sel ini dilindungi dan akun Anda tidak termasuk yang boleh mengubahnya (Pengaturan hanya untuk admin)." };
+      return { events: [], error: `Sel tidak dapat diubah: ${message}` };
     }
     // Sheets passes a ticked checkbox as the text "TRUE".
     const value = typeof input === "boolean" ? String(input).toUpperCase() : input;

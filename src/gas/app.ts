@@ -193,7 +193,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined):
     }
     try {
       // `Untuk BPJS` edits go back to the request sheets; others re-check their rows.
-      if (!bringBackBpjsEdit(e, settings, new Date())) recheckEditedRows(e.range, settings, new Date());
+      if (!bringBackBpjsEdit(e, settings, new Date(), lock !== null)) recheckEditedRows(e.range, settings, new Date());
     } finally {
       if (lock) releaseFlushed(lock);
     }

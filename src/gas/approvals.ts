@@ -153,8 +153,8 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
         m.logNote = joinNote(`Nomor ${numbers[i]!}`, m.logNote);
       });
     }
-    const name = sheet.getName();
-    commitMoves(ss, moves.map((m) => ({ sheet: name, line: logLine(now, email, m.id, action, m.from, m.to, m.logNote) })), () =>
+    const sheetId = sheet.getSheetId();
+    commitMoves(ss, moves.map((m) => ({ sheetId, line: logLine(now, email, m.id, action, m.from, m.to, m.logNote) })), () =>
       writeMoves(sheet, raw, columns, moves));
     return report(action, moves, refused);
   });

@@ -14,7 +14,7 @@ import type { Role } from "../domain/roles";
 import { DEFAULT_REQUEST_SHEET, profileForSheet, roleOf, type Settings, SETTINGS_SHEET } from "../domain/settings";
 import type { Cell } from "../domain/text";
 import { jakartaStamp } from "../domain/workflow";
-import { commitMoves, replayPendingLog, withMoveLock } from "./auditLog";
+import { appendLog, commitMoves, replayPendingLog, withMoveLock } from "./auditLog";
 import { UserError } from "./errors";
 import { type Value, writeColumns } from "./grid";
 import { presentRows } from "./present";
@@ -93,11 +93,18 @@ function writeUpdates(tables: readonly ReadTable[], updates: readonly SyncUpdate
 }
 
 /** Writes the outcomes, then their Log lines (time, user, ID, action, from, to, note) in one write. */
-function commitSync(ss: Spreadsheet, tables: readonly ReadTable[], updates: readonly SyncUpdate[], user: string, now: Date): void {
+function commitSync(ss: Spreadsheet, tables: readonly ReadTable[], updates: readonly SyncUpdate[], user: string, now: Date, locked: boolean): void {
   const stamp = jakartaStamp(now);
-  const sheetOf = new Map(updates.map((u) => [u.id, u.sheet]));
-  const lines = syncLogLines(updates).map((l) => ({ sheet: sheetOf.get(l.id) ?? "", line: [stamp, user, l.id, l.action, l.from, l.to, l.note] }));
-  commitMoves(ss, lines, () => writeUpdates(tables, updates));
+  const lines = syncLogLines(updates).map((l) => [stamp, user, l.id, l.action, l.from, l.to, l.note]);
+  if (!locked) {
+    // Without the lock the shared journal is not ours to touch: rows, then lines, as before it.
+    writeUpdates(tables, updates);
+    appendLog(ss, lines);
+    return;
+  }
+  const idOf = new Map(tables.map((t) => [t.sheet, t.sheetRef.getSheetId()]));
+  const sheetOf = new Map(updates.map((u) => [u.id, idOf.get(u.sheet) ?? -1]));
+  commitMoves(ss, lines.map((line) => ({ sheetId: sheetOf.get(line[2]!) ?? -1, line })), () => writeUpdates(tables, updates));
 }
 
 function viewEditors(settings: Settings): string[] {
@@ -174,7 +181,7 @@ export function syncBpjs(ss: Spreadsheet, now = new Date()): string {
     const viewSheet = ss.getSheetByName(BPJS_VIEW_SHEET);
     const viewGrid = viewSheet && viewSheet.getLastRow() > 0 ? (retrying(() => viewSheet.getDataRange().getValues()) as Cell[][]) : [];
     const plan = planBpjsSync(viewGrid, tables, todayInJakarta(now));
-    commitSync(ss, tables, plan.updates, email, now);
+    commitSync(ss, tables, plan.updates, email, now, true);
     const rows = bpjsViewRows(applySyncPlan(tables, plan.updates));
     const rebuilt = writeView(ss, rows, settings);
     const viewNote = rebuilt
@@ -188,9 +195,10 @@ export function syncBpjs(ss: Spreadsheet, now = new Date()): string {
 
 /**
  * onEdit in `Untuk BPJS`: brings the edited rows' outcomes back at once. The view's protection is
- * the gate (a simple trigger cannot check roles). Call under the document lock where available.
+ * the gate (a simple trigger cannot check roles). Call under the document lock where available;
+ * without it (`locked` false) the shared journal of waiting Log lines is left alone.
  */
-export function bringBackBpjsEdit(e: GoogleAppsScript.Events.SheetsOnEdit, settings: Pick<Settings, "sheets">, now: Date): SyncPlan | null {
+export function bringBackBpjsEdit(e: GoogleAppsScript.Events.SheetsOnEdit, settings: Pick<Settings, "sheets">, now: Date, locked = true): SyncPlan | null {
   const range = e.range;
   const sheet = range.getSheet();
   if (sheet.getName() !== BPJS_VIEW_SHEET) return null;
@@ -199,13 +207,13 @@ export function bringBackBpjsEdit(e: GoogleAppsScript.Events.SheetsOnEdit, setti
   const touched = (c: number) => c >= range.getColumn() && c <= range.getLastColumn();
   if (last < first || !OUTCOME_COLUMNS.some(touched)) return null;
   const ss = sheet.getParent();
-  replayPendingLog(ss);
+  if (locked) replayPendingLog(ss);
   const viewGrid = sheet.getRange(1, 1, last, BPJS_VIEW_HEADERS.length).getValues() as Cell[][];
   const tables = readRequestTables(ss, settings);
   requireRequestColumns(tables);
   const edited = new Set(Array.from({ length: last - first + 1 }, (_, i) => first + i));
   const plan = planBpjsSync(viewGrid, tables, todayInJakarta(now), edited);
-  commitSync(ss, tables, plan.updates, editorEmail(e), now);
+  commitSync(ss, tables, plan.updates, editorEmail(e), now, locked);
   SpreadsheetApp.flush();
   if (plan.updates.length || plan.problems.length || plan.unknownIds.length) {
     // A toast is a courtesy: the outcome is already written if the trigger may not show one.

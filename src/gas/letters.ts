@@ -28,7 +28,7 @@ import { type Value, writeColumns } from "./grid";
 import { issueNumbers } from "./letterNumbers";
 import { presentRows } from "./present";
 import { selectedRowNumbers } from "./selection";
-import { activeUserEmail, documentProperties, retrying, toast, withDocumentLock } from "./services";
+import { activeUserEmail, BUSY_MESSAGE, documentProperties, retrying, toast, withDocumentLock } from "./services";
 import { settingsForChecks } from "./settingsRepo";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -145,10 +145,14 @@ export function draftLetters(ss: Spreadsheet, options: DraftOptions = {}): strin
       }
     }
     if (done.length) {
-      // The documents and numbers exist already: say so, and that a rerun uses the same ones.
-      const busy = `${done.length} draf surat sudah dibuat, tetapi belum dicatat di sheet karena pengguna lain sedang memproses sheet ini. ` +
-        "Pilih baris yang sama dan jalankan Buat Draf Surat lagi: surat dan nomor yang sama akan dipakai.";
-      written = withDocumentLock(() => writeBack(ss, sheet, done, email, now, today), undefined, busy);
+      try {
+        written = withDocumentLock(() => writeBack(ss, sheet, done, email, now, today));
+      } catch (error) {
+        if (!(error instanceof UserError) || error.message !== BUSY_MESSAGE) throw error;
+        // The documents and numbers exist already: say so, and that a rerun uses the same ones.
+        stopped = [stopped, `${done.length} draf surat sudah dibuat, tetapi belum dicatat di sheet karena pengguna lain sedang memproses sheet ini. ` +
+          "Pilih baris yang sama dan jalankan Buat Draf Surat lagi: surat dan nomor yang sama akan dipakai."].filter(Boolean).join("\n");
+      }
     }
   } finally {
     releaseLeases(jobs);
@@ -384,11 +388,11 @@ function writeBack(ss: Spreadsheet, sheet: Sheet, done: readonly Job[], email: s
         return job.to;
     }
   };
-  const name = sheet.getName();
+  const sheetId = sheet.getSheetId();
   const lines = [...targets.values()].map((job) => {
     const note = [job.input.number ? `Nomor ${job.input.number}` : "", job.from === STAGES.correction ? "draf diperbarui" : "",
       job.second ? "dengan Surat Keterangan SIKS-NG" : ""].filter(Boolean).join("; ");
-    return { sheet: name, line: logLine(now, email, job.id, "draft", job.from, job.to, note) };
+    return { sheetId, line: logLine(now, email, job.id, "draft", job.from, job.to, note) };
   });
   commitMoves(ss, lines, () => {
     writeColumns(sheet, first + 1, last - first + 1, letterColumns, cellAt);

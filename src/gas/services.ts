@@ -20,9 +20,9 @@ export function activeUserEmail(): string {
 export const BUSY_MESSAGE = "Pengguna lain sedang memproses sheet ini. Tunggu sebentar, lalu coba lagi.";
 
 /** Runs fn holding the document lock, so two people never write IDs or results at once. */
-export function withDocumentLock<T>(fn: () => T, waitMs = 20000, busy = BUSY_MESSAGE): T {
+export function withDocumentLock<T>(fn: () => T, waitMs = 20000): T {
   const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(waitMs)) throw new UserError(busy);
+  if (!lock || !lock.tryLock(waitMs)) throw new UserError(BUSY_MESSAGE);
   try {
     return fn();
   } finally {

@@ -85,6 +85,7 @@ export function setupSpreadsheet(ss: Spreadsheet, adminEmail: string, applyChang
     completeSettingsSheet(settingsSheet, adminEmail, report);
   }
   const { settings, problems } = loadSettings(ss);
+  protectSettings(ss.getSheetByName(SETTINGS_SHEET)!, settings, adminEmail, report);
   const names = settings.sheets.length ? settings.sheets.map((s) => s.sheet) : [DEFAULT_REQUEST_SHEET];
   migrateLayout(ss, names, report);
   for (const name of names) setupRequestSheet(ss, name, report);
@@ -244,6 +245,27 @@ function protectAddonColumns(sheet: Sheet, columns: ColumnMap, report: string[])
   existing.forEach((p) => p.remove());
   for (const a1 of wanted) sheet.getRange(a1).protect().setDescription(ADDON_PROTECTION_NOTE).setWarningOnly(true);
   report.push(`Sheet "${sheet.getName()}": kolom yang diisi add-on diberi peringatan bila disunting.`);
+}
+
+const SETTINGS_PROTECTION_NOTE = "PBI-JK: pengaturan dan peran hanya disunting admin";
+
+/**
+ * The role table is the gate of every action, so Pengaturan is protected for real (not a
+ * warning): only the admins it lists and whoever runs Siapkan Sheet may edit it. The add-on only
+ * reads it outside Siapkan Sheet. Rerun Siapkan Sheet after adding an admin.
+ */
+function protectSettings(sheet: Sheet, settings: { roles: readonly { email: string; role: string }[] }, runner: string, report: string[]): void {
+  const editors = [...new Set([runner, ...settings.roles.filter((r) => r.role === "admin").map((r) => r.email)].map((e) => e.trim().toLowerCase()).filter(Boolean))].sort();
+  let protection = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).find((p) => p.getDescription() === SETTINGS_PROTECTION_NOTE);
+  const have = protection ? protection.getEditors().map((u) => u.getEmail().toLowerCase()).sort() : [];
+  if (protection && !protection.isWarningOnly() && editors.every((e) => have.includes(e)) && have.every((e) => editors.includes(e))) return;
+  protection ??= sheet.protect().setDescription(SETTINGS_PROTECTION_NOTE);
+  protection.setWarningOnly(false);
+  // Editors first, as Google's reference does: removing others before would fail where the runner edits through a group.
+  protection.addEditors(editors);
+  protection.removeEditors(protection.getEditors().filter((u) => !editors.includes(u.getEmail().toLowerCase())));
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  report.push(`Sheet "${SETTINGS_SHEET}" dilindungi: hanya admin (${editors.join(", ")}) yang dapat menyuntingnya.`);
 }
 
 function setupLogSheet(ss: Spreadsheet, report: string[]): void {

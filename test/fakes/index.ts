@@ -56,6 +56,8 @@ export interface FakeHandle {
   resetCalls(): void;
   /** Sets the active user (and the effective user, unless given separately). */
   setUser(email: string, effectiveEmail?: string): void;
+  /** Runs fn as another user (an admin editing Pengaturan, say), then restores the users. */
+  asUser<T>(email: string, fn: () => T): T;
   /** Selects ranges as if the user had (last one is the active range). */
   setSelection(...ranges: GoogleAppsScript.Spreadsheet.Range[]): void;
   locks: FakeLocks;
@@ -112,6 +114,16 @@ export function createFakeServices(options: FakeOptions = {}): FakeHandle {
     setUser: (email, effectiveEmail) => {
       ctx.users.active = email;
       ctx.users.effective = effectiveEmail ?? email;
+    },
+    asUser: (email, fn) => {
+      const before = { ...ctx.users };
+      ctx.users.active = email;
+      ctx.users.effective = email;
+      try {
+        return fn();
+      } finally {
+        Object.assign(ctx.users, before);
+      }
     },
     setSelection: (...ranges) => ss.select(ranges.map((r) => rawOf(r))),
     locks: stores.locks,

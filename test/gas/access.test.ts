@@ -65,3 +65,19 @@ test("Siapkan Sheet with no admin listed is open (the table is being filled in)"
   env.setUser(OPERATOR);
   expect(() => setup(env.spreadsheet)).not.toThrow();
 });
+
+test("Pengaturan is protected for real: only the listed admins and whoever ran Siapkan Sheet edit the role table", () => {
+  configureOffice(env, { roles: [["admin@dinsos.go.id", "admin"], [OPERATOR, "operator"]] });
+  // Siapkan Sheet already ran (as admin@dinsos.go.id) when the spreadsheet was prepared.
+  const settings = env.spreadsheet.getSheetByName("Pengaturan")!;
+  const next = settings.getLastRow() + 1; // right below the role table, which ends the sheet
+  env.setUser(OPERATOR);
+  expect(() => settings.getRange(next, 1, 1, 2).setValues([[OPERATOR, "admin"]])).toThrow("protected");
+  // A second admin added by an admin can edit once Siapkan Sheet has run again; a rerun with nothing new changes nothing.
+  env.setUser("admin@dinsos.go.id");
+  settings.getRange(next, 1, 1, 2).setValues([["admin2@dinsos.go.id", "admin"]]);
+  expect(setup(env.spreadsheet)).toContain("hanya admin (admin2@dinsos.go.id, admin@dinsos.go.id)");
+  expect(setup(env.spreadsheet)).not.toContain("dilindungi");
+  env.setUser("admin2@dinsos.go.id");
+  expect(() => settings.getRange(next, 3).setValue("catatan")).not.toThrow();
+});

@@ -75,7 +75,7 @@ function rows(count: number, stage: string): string[] {
 test("a large batch waits in several property values (each under 9 KB) and is appended whole", () => {
   const ids = rows(300, "Tanda Tangan");
   const note = "Catatan panjang dari Kepala Bidang tentang berkas yang perlu dilengkapi. ".repeat(3);
-  const pending = ids.map((id) => ({ sheet: "Permohonan", line: ["2026-11-24 10:00", KABID, id, "Setujui", "Paraf Kabid", "Tanda Tangan", note] }));
+  const pending = ids.map((id) => ({ sheetId: sheet.getSheetId(), line: ["2026-11-24 10:00", KABID, id, "Setujui", "Paraf Kabid", "Tanda Tangan", note] }));
   const failure = logWritesFail();
   expect(() => withMoveLock(env.spreadsheet, () => commitMoves(env.spreadsheet, pending, () => undefined))).toThrow("Service Spreadsheets failed");
   failure.off();
@@ -90,7 +90,7 @@ test("a large batch waits in several property values (each under 9 KB) and is ap
 
 test("lines whose rows never moved are dropped, not appended", () => {
   const ids = rows(2, "Paraf Kabid");
-  const pending = ids.map((id) => ({ sheet: "Permohonan", line: ["2026-11-24 10:00", KABID, id, "Setujui", "Paraf Kabid", "Tanda Tangan", ""] }));
+  const pending = ids.map((id) => ({ sheetId: sheet.getSheetId(), line: ["2026-11-24 10:00", KABID, id, "Setujui", "Paraf Kabid", "Tanda Tangan", ""] }));
   // The row write fails after the journal is saved: nothing moved.
   expect(() => withMoveLock(env.spreadsheet, () => commitMoves(env.spreadsheet, pending, () => {
     sheet.getRange(2, headerIndex(sheet).get("Tahap")! + 1).setValue("Tanda Tangan");
@@ -107,4 +107,57 @@ test("with nothing waiting, taking the lock costs one property read and no sprea
   withMoveLock(env.spreadsheet, () => undefined);
   expect(env.calls.filter(isIoCall)).toEqual([]);
   expect(logLines()).toEqual([]);
+});
+
+/** Saves lines as a failed run would leave them: rows written, Log append failed. */
+function leaveWaiting(pending: { sheetId: number; line: string[] }[]): void {
+  const failure = logWritesFail();
+  expect(() => withMoveLock(env.spreadsheet, () => commitMoves(env.spreadsheet, pending, () => undefined))).toThrow();
+  failure.off();
+}
+const approval = (id: string, note = "") => ["2026-11-24 10:00", KABID, id, "Setujui", "Paraf Kabid", "Tanda Tangan", note];
+
+test("a request moved on since (a check, a later move) still gets its line; a renamed sheet keeps its lines", () => {
+  const ids = rows(2, "Penomoran dan Stempel");
+  leaveWaiting(ids.map((id) => ({ sheetId: sheet.getSheetId(), line: approval(id) })));
+  sheet.setName("Permohonan 2026");
+  withMoveLock(env.spreadsheet, () => undefined);
+  expect(logLines().map((l) => l[2])).toEqual(ids);
+});
+
+test("lines the Log already ends with are not appended twice (the journal outlived its append)", () => {
+  const ids = rows(2, "Tanda Tangan");
+  const pending = ids.map((id) => ({ sheetId: sheet.getSheetId(), line: approval(id, "berkas lengkap") }));
+  withMoveLock(env.spreadsheet, () => commitMoves(env.spreadsheet, pending, () => undefined));
+  expect(logLines()).toHaveLength(2);
+  // As if clearing the journal had failed after the append.
+  const text = JSON.stringify(pending);
+  env.properties.document.setProperties({ "pbijk.pendingLog": "1", "pbijk.pendingLog.0": text });
+  withMoveLock(env.spreadsheet, () => undefined);
+  expect(logLines()).toHaveLength(2);
+  expect(journal()).toEqual([]);
+});
+
+test("notes in any script are saved within the byte limit per value and come back whole", () => {
+  const ids = rows(40, "Tanda Tangan");
+  const note = "Catatan: berkas “lengkap” ✓ — ditinjau ulang 🙂 ".repeat(20);
+  leaveWaiting(ids.map((id) => ({ sheetId: sheet.getSheetId(), line: approval(id, note) })));
+  for (const value of Object.values(env.properties.document.getProperties())) expect(Buffer.byteLength(value, "utf8")).toBeLessThanOrEqual(8000);
+  withMoveLock(env.spreadsheet, () => undefined);
+  expect(logLines().map((l) => l[6])).toEqual(ids.map(() => note));
+});
+
+test("while waiting lines cannot be written, a check still runs and a move stops before it changes anything", () => {
+  const ids = rows(1, "Tanda Tangan");
+  leaveWaiting(ids.map((id) => ({ sheetId: sheet.getSheetId(), line: approval(id) })));
+  const failure = logWritesFail();
+  expect(withMoveLock(env.spreadsheet, () => "checked")).toBe("checked");
+  const move = () => withMoveLock(env.spreadsheet, () => commitMoves(env.spreadsheet, [{ sheetId: sheet.getSheetId(), line: approval("PBI-2026-09999") }], () => {
+    throw new Error("rows must not be written");
+  }));
+  expect(move).toThrow('Baris "Log" dari tindakan sebelumnya belum dapat ditulis, jadi tindakan ini belum dijalankan dan tidak ada yang diubah.');
+  failure.off();
+  expect(journal().length).toBeGreaterThan(0);
+  withMoveLock(env.spreadsheet, () => undefined);
+  expect(logLines().map((l) => l[2])).toEqual(ids);
 });

@@ -29,8 +29,11 @@ export function configureOffice(env: FakeEnv, opts: OfficeOptions = {}): void {
     rows.push([email, role]);
   }
   const sheet = env.spreadsheet.getSheetByName("Pengaturan")!;
-  sheet.getRange(1, 1, sheet.getMaxRows(), width).clearContent();
-  sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")]));
+  // Pengaturan is the admins' to edit (Siapkan Sheet protects it): the admin who set it up fills it in.
+  env.asUser("admin@dinsos.go.id", () => {
+    sheet.getRange(1, 1, sheet.getMaxRows(), width).clearContent();
+    sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")]));
+  });
 }
 
 /** An eligible request under pangkalpinang-reaktivasi (KTP, KK, SKTM; SK number). */

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isKnownDistrict } from "../../src/domain/regions";
 import { buildDemo, DEMO_SHEETS, DEMO_USERS, jakartaToday } from "../../playground/demo";
-import { Engine } from "../../playground/engine";
+import { Engine, OWNER } from "../../playground/engine";
 import { column } from "../gas/helpers";
 
 jest.setTimeout(120_000);
@@ -107,4 +107,17 @@ test("editing a cell the add-on fills asks first, like Sheets' protection warnin
   expect(sheet.getRange(2, decision).getValue()).toBe(before);
   // An input column has no protection: no question.
   expect(engine.edit("Permohonan", 2, headers.indexOf("Catatan") + 1, "Catatan baru").question).toBeUndefined();
+});
+
+test("Pengaturan is the admin's: another role's edit is refused in Indonesian and changes nothing", async () => {
+  const engine = await demoEngine();
+  const settings = engine.fakes.spreadsheet.getSheetByName("Pengaturan")!;
+  const before = settings.getRange(2, 2).getValue();
+  engine.setUser(DEMO_USERS[1].email);
+  expect(DEMO_USERS[1].role).not.toBe("admin");
+  expect(engine.edit("Pengaturan", 2, 2, "Dinas Lain").error).toBe("Sel ini dilindungi dan akun Anda tidak termasuk yang boleh mengubahnya (Pengaturan hanya untuk admin).");
+  expect(settings.getRange(2, 2).getValue()).toBe(before);
+  engine.setUser(OWNER);
+  expect(engine.edit("Pengaturan", 2, 2, "Dinas Lain").error).toBeUndefined();
+  expect(settings.getRange(2, 2).getValue()).toBe("Dinas Lain");
 });

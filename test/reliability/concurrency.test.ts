@@ -586,7 +586,7 @@ describe("a busy lock", () => {
     });
     const busy = execute(step(OPERATOR2, "draft", "A6:A7"), "D", false);
     docs.onCall(null);
-    expect(busy.report).toBe("2 draf surat sudah dibuat, tetapi belum dicatat di sheet karena pengguna lain sedang memproses sheet ini. "
+    expect(busy.report).toContain("2 draf surat sudah dibuat, tetapi belum dicatat di sheet karena pengguna lain sedang memproses sheet ini. "
       + "Pilih baris yang sama dan jalankan Buat Draf Surat lagi: surat dan nomor yang sama akan dipakai.");
     const after = state();
     expect({ values: after.values, log: after.log }).toEqual({ values: before.values, log: before.log });
