@@ -31,6 +31,8 @@ export interface CliOptions {
   /** The clock (default 10:00 on 24 November 2026 in Jakarta). */
   now?: Date;
   colour?: boolean;
+  /** Environment variables the CLI sees (the live commands read their token and endpoint here). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface CliOptions {
 export async function cli(
   argv: string[],
   files: Record<string, string | Uint8Array> = {},
-  { now = new Date("2026-11-24T03:00:00Z"), colour = false }: CliOptions = {},
+  { now = new Date("2026-11-24T03:00:00Z"), colour = false, env }: CliOptions = {},
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
@@ -57,6 +59,7 @@ export async function cli(
     now: () => now,
     colour,
     examplesDir: resolve(ROOT, "examples"),
+    ...(env ? { env } : {}),
   });
   return { code, stdout, stderr };
 }

@@ -8,9 +8,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { run } from "../../src/cli/main";
-import { ROOT } from "./helpers";
-import { resolve } from "node:path";
+import { cli } from "./helpers";
 
 export type Value = string | number | boolean;
 export interface StubSheet {
@@ -285,24 +283,8 @@ export interface LiveResult { code: number; stdout: string; stderr: string; file
 
 /** Runs the CLI in-process against the stub, with a fake token and a short backoff. */
 export async function liveCli(stub: Stub, argv: string[], env: Record<string, string> = {}, files: Record<string, Uint8Array> = {}): Promise<LiveResult> {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readFile: (p) => {
-      const f = files[p];
-      if (!f) throw new Error("ENOENT");
-      return f;
-    },
-    writeFile: (p, data) => { files[p] = data; },
-    sameFile: () => false,
-    now: () => new Date("2026-11-24T03:00:00Z"),
-    colour: false,
-    examplesDir: resolve(ROOT, "examples"),
-    env: { GOOGLE_OAUTH_ACCESS_TOKEN: "fake-token-123", PBIJK_SHEETS_ROOT_URL: stub.url, PBIJK_SHEETS_BACKOFF_MS: "1", PBIJK_SHEETS_RETRIES: "3", ...env },
-  });
-  return { code, stdout, stderr, files };
+  const stubEnv = { GOOGLE_OAUTH_ACCESS_TOKEN: "fake-token-123", PBIJK_SHEETS_ROOT_URL: stub.url, PBIJK_SHEETS_BACKOFF_MS: "1", PBIJK_SHEETS_RETRIES: "3", ...env };
+  return { ...(await cli(argv, files, { env: stubEnv })), files };
 }
 
 /** Days since 1899-12-30 of a calendar date (how Sheets stores dates). */
