@@ -38,6 +38,8 @@ function traffic(env: FakeEnv, sheet: GoogleAppsScript.Spreadsheet.Sheet): Traff
   return { calls: io.length, cells };
 }
 
+const headers = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+
 function requests(n: number): Record<string, unknown>[] {
   return Array.from({ length: n }, (_, i) => eligible(`Pemohon ${i}`, (i % 9999) + 1, i % 7 ? {} : { "Dok. KTP": false }));
 }
@@ -75,14 +77,17 @@ export interface CallFigures {
   sheetsCallsPerLetter: number;
   docsCallsPerLetter: number;
   docsCreatesPerLetter: number;
+  /** An edit that changes the row's result (values and notes written). */
   callsPerEdit: number;
+  /** An edit whose result values stay (only the notes written). */
+  callsPerEditUnchanged: number;
   letters: number;
 }
 
 export function measureCalls(): CallFigures {
   const out: CallFigures = {
     periksaSemuaCalls: {}, periksaSemuaCells: {}, naiveCalls: {}, naiveCells: {},
-    callsPerLetter: 0, sheetsCallsPerLetter: 0, docsCallsPerLetter: 0, docsCreatesPerLetter: 0, callsPerEdit: 0, letters: 0,
+    callsPerLetter: 0, sheetsCallsPerLetter: 0, docsCallsPerLetter: 0, docsCreatesPerLetter: 0, callsPerEdit: 0, callsPerEditUnchanged: 0, letters: 0,
   };
   for (const n of SIZES) {
     for (const kind of ["periksaSemua", "naive"] as const) {
@@ -123,11 +128,18 @@ export function measureCalls(): CallFigures {
 
     // onEdit: a NIK typed into row 10 of the drafted sheet (its settings copy is in properties).
     env.resetCalls();
-    const nikCol = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[]).indexOf("NIK") + 1;
+    const nikCol = headers(sheet).indexOf("NIK") + 1;
     const cell = sheet.getRange(10, nikCol);
     cell.setValue("3273014101900099");
     env.resetCalls();
     handleEdit(editEvent(cell));
+    out.callsPerEditUnchanged = traffic(env, sheet).calls;
+
+    // The usual edit changes the row's result: "Dok. KTP" unticked in row 11 (Layak -> Berkas Belum Lengkap).
+    const ktp = sheet.getRange(11, headers(sheet).indexOf("Dok. KTP") + 1);
+    ktp.setValues([[false]]);
+    env.resetCalls();
+    handleEdit(editEvent(ktp));
     out.callsPerEdit = traffic(env, sheet).calls;
   } finally {
     docs.uninstall();

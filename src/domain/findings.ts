@@ -110,7 +110,7 @@ export const FINDINGS = {
     messages: {
       length: (h, c) => `Kolom ${h(c)} harus tepat 13 angka sesuai kartu KIS. Ketik ulang nomornya.`,
       leadingZeros: (h, c, length: number) =>
-        `Kolom ${h(c)} hanya berisi ${length} angka: angka 0 di depan kemungkinan hilang karena sel berformat angka. ${RETYPE_AS_TEXT} 13 angka sesuai kartu KIS.`,
+        `Kolom ${h(c)} hanya berisi ${length} angka: angka nol (0) di depan kemungkinan hilang karena sel berformat angka. ${RETYPE_AS_TEXT} 13 angka sesuai kartu KIS.`,
       lost: (h, c) => `Kolom ${h(c)} tersimpan sebagai angka (tampil seperti 1.23457E+12). ${RETYPE_AS_TEXT} 13 angka sesuai kartu KIS.`,
     },
   },

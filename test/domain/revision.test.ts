@@ -203,7 +203,7 @@ describe("NIK, KK and card separators (section 3)", () => {
     expect(codes(run("bandung", { kk: 3273021203100007 }))).toEqual(["KK_FORMAT"]);
     expect(codes(run("bandung", { cardNumber: 1234567890123 }))).toEqual([]);
     expect(codes(run("bandung", { cardNumber: 1234567890 }))).toEqual(["CARD_FORMAT"]);
-    expect(only(run("bandung", { cardNumber: 1234567890 }), "CARD_FORMAT")[0]!.message).toContain("0 di depan");
+    expect(only(run("bandung", { cardNumber: 1234567890 }), "CARD_FORMAT")[0]!.message).toContain("nol (0) di depan");
   });
 
   test("readNumberCell never throws; separators-only text is blank", () => {
