@@ -4,6 +4,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import { parse } from "csv-parse/sync";
+import { columnForHeader } from "../domain/columns";
 import { guardFormula } from "../domain/privacy";
 
 export type Delimiter = "," | ";" | "\t";
@@ -123,9 +124,40 @@ export function parseWellFormed(text: string, delimiter: Delimiter): string[][] 
 
 /** Lines the separator is counted on: a title line above the headers has none. */
 const DELIMITER_LINES = 20;
+const DELIMITERS: readonly Delimiter[] = [",", ";", "\t"];
 
-/** The separator: whichever of tab, ";" and "," occurs most outside quotes in the first lines. */
+/**
+ * The separator. First by the header row: the one that splits it into the most known
+ * `Permohonan` headers (headers never hold a separator, while notes and addresses often hold
+ * unquoted commas or semicolons). A row with no known header, or a tie, falls back to whichever
+ * occurs most outside quotes in the first lines.
+ */
 export function detectDelimiter(text: string): Delimiter {
+  const end = firstLineEnd(text);
+  const header = end < 0 ? text : text.slice(0, end);
+  const known = DELIMITERS.map((d) => splitLine(header, d).filter((h) => columnForHeader(h) !== undefined).length);
+  const best = Math.max(...known);
+  if (best > 0 && known.filter((k) => k === best).length === 1) return DELIMITERS[known.indexOf(best)]!;
+  return countedDelimiter(text);
+}
+
+/** One line's cells: quotes only group (a header row needs nothing finer). */
+function splitLine(line: string, delimiter: Delimiter): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) {
+      cells.push(cell);
+      cell = "";
+    } else cell += ch;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+function countedDelimiter(text: string): Delimiter {
   const counts = { ",": 0, ";": 0, "\t": 0 };
   let quoted = false;
   let lines = 0;

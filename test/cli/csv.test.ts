@@ -65,6 +65,13 @@ describe("detectDelimiter", () => {
     ["a\tb\tc\n1\t2\t3", "\t"],
     ['"a;b",c,d\n', ","],
     ["Daftar Permohonan\na;b;c\n1;2;3\n", ";"],
+    // Known headers decide over unquoted separators in notes and addresses (Excel and Sheets quote neither).
+    ["Nama;NIK;Alamat;Catatan\nSri;3578;Jl. Ploso 21, RT 02, RW 07, Kel. Ploso;kemoterapi, kontrol, obat, surat RS\n", ";"],
+    ["Nama,NIK,Catatan\nSri,3578,a;b;c;d;e;f;g\n", ","],
+    ["Nama\tNIK\tCatatan\nSri\t3578\ta,b,c;d;e\n", "\t"],
+    ['"Nama";"NIK"\r\n"Sri, S.Pd.";"3578"\r\n', ";"],
+    // No known header: counted as before.
+    ["x;y,z;w\n", ";"],
   ])("%j -> %j", (text, expected) => {
     expect(detectDelimiter(text)).toBe(expected);
   });

@@ -33,6 +33,21 @@ describe("separators, BOM, line endings", () => {
     ]);
   });
 
+  test("a narrow semicolon sheet whose addresses and notes hold more unquoted commas than it has columns", async () => {
+    const address = "Jl. Ploso Timur IV No. 21, RT 02, RW 07, Kel. Ploso, Kec. Tambaksari";
+    const note = "Kemoterapi, kontrol rutin, obat habis, surat RS";
+    const text = [
+      "Tanggal Permohonan;Nama;NIK;Nomor KK;Tanggal SK Penonaktifan;Alamat;Catatan",
+      ...Array.from({ length: 8 }, () => `20/11/2026;Wahyuni;3578106804860002;3578101504140004;05/10/2026;${address};${note}`),
+      "",
+    ].join("\r\n");
+    const { report, stderr } = await checkJson("/virtual/narrow.csv", { "/virtual/narrow.csv": text });
+    // Only the profile's own columns are missing (read as blank), never the headers the file has.
+    expect(stderr).toContain("Kebutuhan Layanan Kesehatan");
+    expect(stderr).not.toContain("Alamat");
+    expect(report.rows.map((r) => r.findings.map((f) => f.code))).toEqual([[], ...Array(7).fill(["DUPLICATE_OPEN_REQUEST"])]);
+  });
+
   test("a UTF-8 file with BOM and CRLF line endings (fixture)", async () => {
     const bytes = readFileSync(fixture("format-bom-crlf.csv"));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
