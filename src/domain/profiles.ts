@@ -2,12 +2,14 @@
 import type { Service } from "./columns";
 import type { DocumentKey } from "./documents";
 import type { Role } from "./roles";
+import type { StageName } from "./workflow";
 
 export type RegistryPolicy = "required" | "facilitator" | "decile-or-health-need";
 
+/** A review stage after the decision (section 5, second table); its stamp columns are the workflow's. */
 export interface Stage {
   /** Written to `Tahap`. */
-  name: string;
+  name: StageName;
   role: Role;
 }
 
@@ -47,7 +49,8 @@ export interface Profile {
 }
 
 const draft: Stage = { name: "Draf", role: "operator" };
-const handOver: Stage = { name: "Diserahkan", role: "operator" };
+/** The last stage: the letter waits for the operator to hand it over. */
+const handOver: Stage = { name: "Siap Diserahkan", role: "operator" };
 const pangkalpinangStages: Stage[] = [
   { name: "Back Office", role: "verifier" },
   { name: "Persetujuan Manajer", role: "manager" },

@@ -6,7 +6,7 @@
 import type { OutputKey } from "./columns";
 import { jakartaParts } from "./dates";
 import type { Decision } from "./eligibility";
-import type { Profile } from "./profiles";
+import { PROFILES, type Profile } from "./profiles";
 import { ROLES, type Role } from "./roles";
 import { enumKey } from "./text";
 
@@ -67,29 +67,21 @@ export interface Workflow {
   endsAtHandOver: boolean;
 }
 
-const stage = (name: StageName, role: Role, stamp: Stamp | null = null): WorkflowStage => ({ name, role, stamp });
-const draft = stage(STAGES.draft, "operator");
-const ready = stage(STAGES.readyForHandOver, "operator");
-const paraf = stage(STAGES.paraf, "kabid", { by: "parafBy", at: "parafAt" });
-const signature = stage(STAGES.signature, "signer", { by: "signedBy", at: "signedAt" });
-const pangkalpinang = [
-  stage(STAGES.backOffice, "verifier", { by: "backOfficeBy", at: "backOfficeAt" }),
-  stage(STAGES.managerApproval, "manager", { by: "managerBy", at: "managerAt" }),
-  draft,
+/** Columns `Setujui` writes per stage (who and when); operator-only steps write none. */
+const STAMPS: Partial<Record<StageName, Stamp>> = {
+  [STAGES.backOffice]: { by: "backOfficeBy", at: "backOfficeAt" },
+  [STAGES.managerApproval]: { by: "managerBy", at: "managerAt" },
+  [STAGES.paraf]: { by: "parafBy", at: "parafAt" },
+  [STAGES.draftVerification]: { by: "verifiedBy", at: "verifiedAt" },
+  [STAGES.signature]: { by: "signedBy", at: "signedAt" },
   // The head of office validates by signing: the same stamp as a signature.
-  stage(STAGES.headValidation, "signer", { by: "signedBy", at: "signedAt" }),
-  ready,
-];
-
-/** Review stages per profile id (section 5, second table); the profile's own flags say the rest. */
-export const PROFILE_STAGES: Readonly<Record<string, readonly WorkflowStage[]>> = {
-  "nasional-2026": [draft, paraf, signature, ready],
-  "pangkalpinang-reaktivasi": pangkalpinang,
-  "pangkalpinang-bantuan-kesehatan": pangkalpinang,
-  minsel: [draft, paraf, signature, stage(STAGES.numbering, "operator"), ready],
-  bandung: [draft, stage(STAGES.draftVerification, "kabid", { by: "verifiedBy", at: "verifiedAt" }), signature, stage(STAGES.bpjsInput, "operator"), ready],
-  purbalingga: [draft, signature, ready],
+  [STAGES.headValidation]: { by: "signedBy", at: "signedAt" },
 };
+
+/** Review stages per profile id, from the profiles' own stage lists (section 5, second table). */
+export const PROFILE_STAGES: Readonly<Record<string, readonly WorkflowStage[]>> = Object.fromEntries(
+  PROFILES.map((p) => [p.id, p.stages.map((s): WorkflowStage => ({ name: s.name, role: s.role, stamp: STAMPS[s.name] ?? null }))]),
+);
 
 type WorkflowProfile = Pick<Profile, "id" | "numberAt" | "urgentSkipsBackOffice" | "archiveCopy" | "bpjsFollowUp">;
 

@@ -56,12 +56,12 @@ describe("profiles ID shows that profile's rules", () => {
 
   /** Spec section 5, read by hand: window, registry rule, documents, SLA and the stages in order. */
   const CASES: [string, RegExp[], string[], string[]][] = [
-    ["nasional-2026", [/6 bulan/, /inklusif/, /desil 1–5/, /45 menit/], ["fotokopi KTP", "fotokopi Kartu Keluarga", "surat dari rumah sakit atau puskesmas"], ["Draf", "Paraf Kabid", "Tanda Tangan"]],
-    ["pangkalpinang-reaktivasi", [/6 bulan/, /inklusif/, /fasilitator/, /45 menit/, /Nomor SK Penonaktifan/], ["fotokopi KTP", "SKTM"], ["Back Office", "Persetujuan Manajer", "Draf", "Validasi Kepala Dinas"]],
-    ["pangkalpinang-bantuan-kesehatan", [/tidak ada/, /fasilitator/, /45 menit/, /Mendesak melewati Back Office/], ["SKTM"], ["Back Office", "Persetujuan Manajer", "Draf", "Validasi Kepala Dinas"]],
-    ["minsel", [/6 bulan/, /eksklusif/, /Sekali per orang:\s+ya/, /harus Terdaftar/, /10 menit/], ["fotokopi KTP", "fotokopi Kartu Keluarga"], ["Draf", "Paraf Kabid", "Tanda Tangan", "Penomoran dan Stempel"]],
-    ["bandung", [/6 bulan/, /inklusif/, /Konfirmasi BPJS:\s+wajib/, /40 menit/], ["fotokopi kartu KIS PBI yang nonaktif", "surat keterangan terdaftar DTSEN/DTKS"], ["Draf", "Verifikasi Draf", "Tanda Tangan", "Input ke BPJS"]],
-    ["purbalingga", [/6 bulan/, /eksklusif/, /30 menit/, /hari yang sama/], ["surat keterangan status kepesertaan dari BPJS Kesehatan", "surat dari rumah sakit atau puskesmas"], ["Draf", "Tanda Tangan"]],
+    ["nasional-2026", [/6 bulan/, /inklusif/, /desil 1–5/, /45 menit/], ["fotokopi KTP", "fotokopi Kartu Keluarga", "surat dari rumah sakit atau puskesmas"], ["Draf", "Paraf Kabid", "Tanda Tangan", "Siap Diserahkan"]],
+    ["pangkalpinang-reaktivasi", [/6 bulan/, /inklusif/, /fasilitator/, /45 menit/, /Nomor SK Penonaktifan/], ["fotokopi KTP", "SKTM"], ["Back Office", "Persetujuan Manajer", "Draf", "Validasi Kepala Dinas", "Siap Diserahkan"]],
+    ["pangkalpinang-bantuan-kesehatan", [/tidak ada/, /fasilitator/, /45 menit/, /Mendesak melewati Back Office/], ["SKTM"], ["Back Office", "Persetujuan Manajer", "Draf", "Validasi Kepala Dinas", "Siap Diserahkan"]],
+    ["minsel", [/6 bulan/, /eksklusif/, /Sekali per orang:\s+ya/, /harus Terdaftar/, /10 menit/], ["fotokopi KTP", "fotokopi Kartu Keluarga"], ["Draf", "Paraf Kabid", "Tanda Tangan", "Penomoran dan Stempel", "Siap Diserahkan"]],
+    ["bandung", [/6 bulan/, /inklusif/, /Konfirmasi BPJS:\s+wajib/, /40 menit/], ["fotokopi kartu KIS PBI yang nonaktif", "surat keterangan terdaftar DTSEN/DTKS"], ["Draf", "Verifikasi Draf", "Tanda Tangan", "Input ke BPJS", "Siap Diserahkan"]],
+    ["purbalingga", [/6 bulan/, /eksklusif/, /30 menit/, /hari yang sama/], ["surat keterangan status kepesertaan dari BPJS Kesehatan", "surat dari rumah sakit atau puskesmas"], ["Draf", "Tanda Tangan", "Siap Diserahkan"]],
   ];
   test.each(CASES)("%s", async (id, rules, documents, stages) => {
     const r = await cli(["profiles", id]);

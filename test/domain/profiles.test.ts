@@ -50,17 +50,17 @@ describe("workflow and letter (second table of section 5)", () => {
   const stages = (id: string) => profile(id).stages.map((s) => `${s.name} (${s.role})`);
 
   test("stages after the decision, with their roles", () => {
-    expect(stages("nasional-2026")).toEqual(["Draf (operator)", "Paraf Kabid (kabid)", "Tanda Tangan (signer)", "Diserahkan (operator)"]);
-    const pkp = ["Back Office (verifier)", "Persetujuan Manajer (manager)", "Draf (operator)", "Validasi Kepala Dinas (signer)", "Diserahkan (operator)"];
+    expect(stages("nasional-2026")).toEqual(["Draf (operator)", "Paraf Kabid (kabid)", "Tanda Tangan (signer)", "Siap Diserahkan (operator)"]);
+    const pkp = ["Back Office (verifier)", "Persetujuan Manajer (manager)", "Draf (operator)", "Validasi Kepala Dinas (signer)", "Siap Diserahkan (operator)"];
     expect(stages("pangkalpinang-reaktivasi")).toEqual(pkp);
     expect(stages("pangkalpinang-bantuan-kesehatan")).toEqual(pkp);
     expect(stages("minsel")).toEqual([
-      "Draf (operator)", "Paraf Kabid (kabid)", "Tanda Tangan (signer)", "Penomoran dan Stempel (operator)", "Diserahkan (operator)",
+      "Draf (operator)", "Paraf Kabid (kabid)", "Tanda Tangan (signer)", "Penomoran dan Stempel (operator)", "Siap Diserahkan (operator)",
     ]);
     expect(stages("bandung")).toEqual([
-      "Draf (operator)", "Verifikasi Draf (kabid)", "Tanda Tangan (signer)", "Input ke BPJS (operator)", "Diserahkan (operator)",
+      "Draf (operator)", "Verifikasi Draf (kabid)", "Tanda Tangan (signer)", "Input ke BPJS (operator)", "Siap Diserahkan (operator)",
     ]);
-    expect(stages("purbalingga")).toEqual(["Draf (operator)", "Tanda Tangan (signer)", "Diserahkan (operator)"]);
+    expect(stages("purbalingga")).toEqual(["Draf (operator)", "Tanda Tangan (signer)", "Siap Diserahkan (operator)"]);
   });
 
   test("number assignment, letters, urgent rows, archive copies", () => {
