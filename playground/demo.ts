@@ -283,7 +283,7 @@ function advanceStages(engine: Engine, rand: () => number, today: number, name: 
       }
       if (from === "Siap Diserahkan") {
         set(row, "handedOverAt", at);
-        if (profile === "purbalingga") set(row, "copyArchived", true);
+        if (profile === "purbalingga") set(row, "archived", true);
       }
       if (from === "Diserahkan") {
         set(row, "bpjsStatus", "Aktif Kembali");

@@ -70,6 +70,8 @@ export const INPUT_COLUMNS = [
   col("docBpjsStatus", "Dok. Ket. BPJS", "bool", ["Dok. Status Kepesertaan"]),
   col("docHealthFacility", "Dok. Ket. Faskes", "bool", ["Dok. Surat RS/Puskesmas"]),
   col("documentsLink", "Tautan Berkas", "text", ["Link Berkas"]),
+  // Ticked by the operator once the archive copy is made; read at hand-over.
+  col("archived", "Salinan Diarsipkan", "bool"),
   col("note", "Catatan", "text"),
 ] as const satisfies readonly ColumnDef[];
 
@@ -97,7 +99,6 @@ export const OUTPUT_COLUMNS = [
   out("letterDate", "Tanggal Surat", "date"),
   out("letterLink", "Tautan Surat"),
   out("handedOverAt", "Diserahkan Pada", "datetime"),
-  out("copyArchived", "Salinan Diarsipkan", "bool"),
   out("returnNote", "Catatan Pengembalian"),
   out("bpjsStatus", "Status BPJS", "enum", { enumKey: "bpjsStatus" }),
   out("bpjsActiveDate", "Tanggal Aktif BPJS", "date"),

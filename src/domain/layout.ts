@@ -46,11 +46,11 @@ export function missingHeaders(existing: readonly Cell[]): string[] {
 
 /**
  * Keys whose cells the add-on writes; users get a warning when editing them. Not BPJS's outcome
- * (typed in `Untuk BPJS` or here) nor `Salinan Diarsipkan` (the operator ticks it).
+ * (typed in `Untuk BPJS` or here).
  */
 export const ADDON_WRITTEN_KEYS: readonly ColumnKey[] = [
   "id",
-  ...OUTPUT_COLUMNS.filter((c) => !["bpjsStatus", "bpjsActiveDate", "bpjsNote", "copyArchived"].includes(c.key)).map((c) => c.key),
+  ...OUTPUT_COLUMNS.filter((c) => !["bpjsStatus", "bpjsActiveDate", "bpjsNote"].includes(c.key)).map((c) => c.key),
 ];
 
 export const INPUT_KEYS: readonly ColumnKey[] = INPUT_COLUMNS.map((c) => c.key);
@@ -85,9 +85,14 @@ export const LAYOUT_VERSION = 3;
 export const LAYOUT_VERSION_KEY = "pbijk.layoutVersion";
 
 /** Columns of a version 1 request sheet. */
-export const V1_KEYS: readonly ColumnKey[] = [...INPUT_COLUMNS.map((c) => c.key), "checkResult", "decision", "reasons", "deadline", "stage"];
-/** Columns version 2 added, in the order it appends them. */
-export const V2_KEYS: readonly ColumnKey[] = OUTPUT_COLUMNS.map((c) => c.key).filter((k) => !V1_KEYS.includes(k));
+export const V1_KEYS: readonly ColumnKey[] = [
+  ...INPUT_COLUMNS.map((c) => c.key).filter((k) => k !== "archived"),
+  "checkResult", "decision", "reasons", "deadline", "stage",
+];
+/** Columns version 2 added, in the order it appends them (`Salinan Diarsipkan` after `Diserahkan Pada`). */
+export const V2_KEYS: readonly ColumnKey[] = OUTPUT_COLUMNS.map((c) => c.key)
+  .filter((k) => !V1_KEYS.includes(k))
+  .flatMap((k): ColumnKey[] => (k === "handedOverAt" ? [k, "archived"] : [k]));
 /** The `Tahap` choices of version 1 (before the workflow stages). */
 export const V1_STAGE_NAMES = ["Diterima", "Diperiksa", "Selesai", "Dikembalikan", "Ditolak"] as const;
 

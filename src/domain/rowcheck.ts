@@ -174,7 +174,7 @@ export function readPhone(cell: Cell, make: FindingMaker): Read<string | null> {
   return phone === null ? bad(null, make.make("PHONE_FORMAT", "phone", "phone")) : ok(phone);
 }
 
-export type BoolKey = "reactivatedBefore" | "urgent" | DocumentKey;
+export type BoolKey = "reactivatedBefore" | "urgent" | "archived" | DocumentKey;
 
 /** A boolean cell; unknown text reads as not ticked. */
 export function readBoolField(cell: Cell, key: BoolKey, make: FindingMaker): Read<boolean> {
@@ -260,7 +260,7 @@ export class RowChecker {
     const enumeration = <T extends string>(key: EnumKey & ColumnKey, fallback: T) =>
       memoisedReader((c) => readEnumField(c, key, fallback, make));
     const bool = {} as Record<BoolKey, CellReader<boolean>>;
-    for (const key of ["reactivatedBefore", "urgent", ...DOCUMENT_KEYS] as const) {
+    for (const key of ["reactivatedBefore", "urgent", "archived", ...DOCUMENT_KEYS] as const) {
       bool[key] = memoisedReader((c) => readBoolField(c, key, make));
     }
     this.read = {
@@ -344,6 +344,8 @@ export class RowChecker {
     let ticks = 0;
     for (let i = 0; i < DOCUMENT_KEYS.length; i++) if (this.bool(cells, DOCUMENT_KEYS[i]!)) ticks |= 2 ** i;
     const documents = this.documentsFor(ticks);
+    // Read at hand-over only (workflow); here just so an unknown value gets its warning.
+    this.bool(cells, "archived");
 
     // NIK: a format or precision problem hides every other NIK finding (readNik returns null).
     const nik = this.take(readNik(this.cell(cells, "nik"), today, make));

@@ -120,7 +120,7 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
         refused.push({ row, id, reason: "belum punya ID Permohonan: jalankan Periksa Semua dulu." });
         continue;
       }
-      const archived = columns.copyArchived !== undefined && readBool(raw[row - 1]?.[columns.copyArchived]) === true;
+      const archived = columns.archived !== undefined && readBool(raw[row - 1]?.[columns.archived]) === true;
       const move = guardMove({
         action, workflow, stage: result.request.stage, decision: result.decision, urgent: result.request.urgent, archived, roles, note: text,
       });
@@ -178,7 +178,7 @@ function neededColumns(action: MoveAction, stampKeys: ColumnKey[], numbering: bo
   const keys: ColumnKey[] = ["id", "stage"];
   if (action === "approve") keys.push(...stampKeys, ...(numbering ? (["letterNumber"] as const) : []));
   if (action === "return") keys.push("returnNote", ...stampKeys);
-  if (action === "handOver") keys.push("handedOverAt", ...(archive ? (["copyArchived"] as const) : []));
+  if (action === "handOver") keys.push("handedOverAt", ...(archive ? (["archived"] as const) : []));
   return keys;
 }
 

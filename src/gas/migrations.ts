@@ -75,7 +75,7 @@ function appendColumns(sheet: Sheet, keys: readonly ColumnKey[]): void {
 
 /** Drops the add-on's own warning protections over `Salinan Diarsipkan`; Siapkan Sheet then protects the rest again. */
 function unprotectArchiveColumn(sheet: Sheet): void {
-  const col = mapHeaders(headersOf(sheet)).copyArchived;
+  const col = mapHeaders(headersOf(sheet)).archived;
   if (col === undefined) return;
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
     if (p.getDescription() !== ADDON_PROTECTION_NOTE) continue;

@@ -144,7 +144,7 @@ function rowActions(caller: Caller, data: CheckedSheet, result: RowResult): RowA
     if (move) {
       const verdict = guardMove({
         action: move, workflow: data.workflow, stage: result.request.stage, decision: result.decision, urgent: result.request.urgent,
-        archived: readBool(data.grid[result.row - 1]?.[data.columns.copyArchived ?? -1]) === true, roles: caller.roles,
+        archived: readBool(data.grid[result.row - 1]?.[data.columns.archived ?? -1]) === true, roles: caller.roles,
         // The panel asks for the note before the call; the guard needs one to answer.
         note: id === "return" ? "-" : undefined,
       });

@@ -43,6 +43,7 @@ export const SPEC_HEADERS = {
   docBpjsStatus: "Dok. Ket. BPJS",
   docHealthFacility: "Dok. Ket. Faskes",
   documentsLink: "Tautan Berkas",
+  archived: "Salinan Diarsipkan",
   note: "Catatan",
   stage: "Tahap",
 } as const;
@@ -217,6 +218,7 @@ export function eligibleFields(profileId: string = "nasional-2026", overrides: F
     docBpjsStatus: true,
     docHealthFacility: true,
     documentsLink: "https://drive.google.com/drive/folders/berkas-0001",
+    archived: "",
     note: "",
     stage: "Diperiksa",
   };

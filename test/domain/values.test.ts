@@ -9,7 +9,7 @@ const UNTICKED = [false, "false", "FALSE", "False", "Tidak", "TIDAK", "tidak", "
 const UNKNOWN_BOOL = ["yes", "no", "2", 2, "Ya Tidak", "OK", "xx", "vv", "Lengkap", "Tidak Lengkap", "Belum Ada", new Date("2026-01-01T00:00:00Z")];
 
 const BOOL_KEYS: Key[] = [
-  "reactivatedBefore", "urgent", "docKtp", "docKk", "docSktm", "docCard", "docRegistry", "docBpjsStatus", "docHealthFacility",
+  "reactivatedBefore", "urgent", "docKtp", "docKk", "docSktm", "docCard", "docRegistry", "docBpjsStatus", "docHealthFacility", "archived",
 ];
 
 describe("readBool", () => {
