@@ -3,7 +3,7 @@ import type { RowResult } from "./check";
 import { DECISIONS, reasonText } from "./eligibility";
 import { summariseFindings } from "./findings";
 import type { Profile } from "./profiles";
-import { checkStage } from "./workflow";
+import { checkStage, stageWarning, workflowFor } from "./workflow";
 
 export interface RowOutput {
   checkResult: string;
@@ -22,7 +22,11 @@ export function rowOutput(result: RowResult, profile: Profile): RowOutput {
   return {
     checkResult: summariseFindings(result.findings),
     decision: DECISIONS[result.decision],
-    reasons: result.reasons.map((r) => reasonText(r, result, profile)).join(" "),
+    reasons: [
+      ...result.reasons.map((r) => reasonText(r, result, profile)),
+      // Section 6: the result says a request past its first stage no longer passes.
+      ...(result.decision === "ELIGIBLE" || !result.request.stage ? [] : [stageWarning(result.request.stage, result.decision, workflowFor(profile), result.request.urgent)]),
+    ].filter((t) => t).join(" "),
     deadline: result.deadline ?? "",
     // Checking moves a new request on; later stages belong to the workflow.
     stage: checkStage(result.request.stage, result.decision, profile, result.request.urgent),

@@ -231,13 +231,21 @@ export function guardMove(req: MoveRequest): MoveResult {
         }
         return { ok: true, from: current.name, to: STAGES.correction, stamp: null, assignsNumber: false };
       }
-      // The operator closes a request the check did not pass, before any review started.
+      // The operator closes a request the check did not pass: before any review started, or at
+      // a stage the operator holds once an edit made it fail (only a return may move it then).
       const roleProblem = needsRole(req.roles, "operator", caption);
       if (roleProblem) return roleProblem;
       const open = from === null || from === STAGES.received || from === STAGES.checked;
-      if (!open) return refuse(`${caption} oleh Operator hanya untuk permohonan di tahap ${quoted([STAGES.received, STAGES.checked])}.`);
-      if (req.decision === "INCOMPLETE") return { ok: true, from: from ?? STAGES.received, to: STAGES.returned, stamp: null, assignsNumber: false };
-      if (req.decision === "NOT_ELIGIBLE") return { ok: true, from: from ?? STAGES.received, to: STAGES.rejected, stamp: null, assignsNumber: false };
+      const operatorStage = from === STAGES.correction || current?.role === "operator";
+      if (!open && !operatorStage) {
+        return refuse(`${caption} oleh Operator hanya untuk permohonan di tahap ${quoted([STAGES.received, STAGES.checked])}, atau di tahap Operator bila keputusannya tidak lagi "Layak".`);
+      }
+      const closedFrom = from ?? STAGES.received;
+      if (req.decision === "INCOMPLETE") return { ok: true, from: closedFrom, to: STAGES.returned, stamp: null, assignsNumber: false };
+      if (req.decision === "NOT_ELIGIBLE") return { ok: true, from: closedFrom, to: STAGES.rejected, stamp: null, assignsNumber: false };
+      if (!open && req.decision === "ELIGIBLE") {
+        return refuse(`${caption} oleh Operator di tahap "${closedFrom}" hanya untuk permohonan yang tidak lagi "Layak"; permohonan ini masih Layak, lanjutkan tahapnya.`);
+      }
       return refuse(`${caption} oleh Operator hanya untuk keputusan "Berkas Belum Lengkap" atau "Tidak Layak".`);
     }
     case "handOver": {

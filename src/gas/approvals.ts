@@ -163,11 +163,15 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
 /**
  * A returned request goes through some reviews again: from the stage it returns to, or for
  * Perbaikan every review after drafting. Their stamps are emptied so the sheet never shows an
- * approval of the old draft (the Log keeps the history). Nothing for the operator's closings.
+ * approval of the old draft (the Log keeps the history). The operator's closing empties them all:
+ * a reopened request goes through every review again.
  */
 function stampsRedone(workflow: Workflow, urgent: boolean, to: StageName): Partial<Record<ColumnKey, Value>> {
-  const stages = stagesFor(workflow, urgent);
-  const from = to === STAGES.correction ? stages.findIndex((s) => s.name === STAGES.draft) + 1 : stages.findIndex((s) => s.name === to);
+  const closing = to === STAGES.returned || to === STAGES.rejected;
+  const stages = closing ? workflow.stages : stagesFor(workflow, urgent);
+  const from = closing ? 0
+    : to === STAGES.correction ? stages.findIndex((s) => s.name === STAGES.draft) + 1
+    : stages.findIndex((s) => s.name === to);
   const cleared: Partial<Record<ColumnKey, Value>> = {};
   if (from < 0) return cleared;
   for (const s of stages.slice(from)) if (s.stamp) Object.assign(cleared, { [s.stamp.by]: "", [s.stamp.at]: "" });

@@ -23,9 +23,22 @@ test("a checked row's outputs: summary, Indonesian decision and reasons, ISO dea
   expect(a).toMatchObject({ checkResult: "OK", decision: "Tidak Layak", deadline: "2027-02-01", stage: "Diperiksa" });
   expect(a!.reasons).toContain("Musyawarah Desa/Kelurahan");
   expect(a!.note).toBe("");
-  expect(b).toMatchObject({ checkResult: "1 galat", decision: "Data Tidak Valid", reasons: "", deadline: "", stage: null });
+  expect(b).toMatchObject({ checkResult: "1 galat", decision: "Data Tidak Valid", deadline: "", stage: null });
+  // Section 6: past its first stage and no longer ELIGIBLE, the result says so (only a return may move it).
+  expect(b!.reasons).toBe('Permohonan sudah di tahap "Paraf Kabid" tetapi keputusannya kini bukan "Layak": perbaiki datanya. Sampai diperbaiki, hanya Kembalikan yang dapat dilakukan.');
   expect(b!.note).toContain("NIK_FORMAT");
   expect(b!.note).not.toContain("123");
+});
+
+test("Alasan adds the stage warning after the reasons, and only past the first stage", () => {
+  const rows = [
+    ["Siti", "3273014101900001", "3273010101100001", "20/11/2026", "01/08/2026", "Tidak Terdaftar", "", "Tanda Tangan"],
+    ["Ani", "3273014101900002", "3273010101100001", "20/11/2026", "01/08/2026", "Tidak Terdaftar", "", "Draf"],
+  ];
+  const [late, first] = checkTable(HEADERS, rows, profile, "2026-11-24").results.map((r) => rowOutput(r, profile));
+  expect(late!.reasons).toMatch(/Musyawarah Desa\/Kelurahan.* Permohonan sudah di tahap "Tanda Tangan"/);
+  expect(first!.reasons).not.toContain("Permohonan sudah di tahap");
+  expect(first!.stage).toBe("Diperiksa");
 });
 
 test("setup adds every catalogue column a sheet lacks, recognising aliases", () => {

@@ -191,6 +191,41 @@ describe("refusals change nothing and say what is needed", () => {
     expect(log().at(-1)).toEqual([STAMP, KABID, "PBI-2026-00001", "Kembalikan", "Paraf Kabid", "Perbaikan", "Dokumen KK hilang dari berkas"]);
   });
 
+  test("at a stage the operator holds, a row no longer Layak is closed by the operator's return; every stamp emptied", () => {
+    atParaf();
+    as(KABID, approve);
+    as(SIGNER, approve);
+    expect(stage()).toBe("Siap Diserahkan");
+    set(2, "Dok. KK", false); // the file turns out to lack the KK after signing
+    env.setUser(OPERATOR);
+    checkAll(env.spreadsheet, TODAY);
+    expect(stage()).toBe("Siap Diserahkan");
+    // The check's result says so (section 6), in Alasan.
+    expect(String(cellOf(sheet, 2, "Alasan"))).toContain('Permohonan sudah di tahap "Siap Diserahkan" tetapi keputusannya kini bukan "Layak"');
+    expect(as(OPERATOR, handOver)).toContain('keputusan permohonan ini bukan "Layak"');
+    expect(as(KABID, returnRows, [2], "KK hilang")).toContain("hanya untuk peran Operator");
+    expect(as(OPERATOR, returnRows, [2], "Bawa fotokopi KK")).toMatch(/^Kembalikan: 1 permohonan dikembalikan/);
+    expect(stage()).toBe("Dikembalikan");
+    expect(["Paraf Oleh", "Paraf Pada", "Ditandatangani Oleh", "Ditandatangani Pada"].map((h) => cellOf(sheet, 2, h))).toEqual(["", "", "", ""]);
+    expect(cellOf(sheet, 2, "Nomor Surat")).not.toBe(""); // a number once issued stays with its request
+    expect(log().at(-1)).toEqual([STAMP, OPERATOR, "PBI-2026-00001", "Kembalikan", "Siap Diserahkan", "Dikembalikan", "Bawa fotokopi KK"]);
+    // Reopened and complete again, it goes through every review afresh.
+    as(OPERATOR, reopen);
+    set(2, "Dok. KK", true);
+    checkAll(env.spreadsheet, TODAY);
+    expect(stage()).toBe("Draf");
+    expect(String(cellOf(sheet, 2, "Alasan"))).toBe("");
+  });
+
+  test("the operator's return at its own stage is refused while the row is still Layak", () => {
+    atParaf();
+    as(KABID, approve);
+    as(SIGNER, approve);
+    const before = snapshot();
+    expect(as(OPERATOR, returnRows, [2], "salah pilih")).toContain('Kembalikan oleh Operator di tahap "Siap Diserahkan" hanya untuk permohonan yang tidak lagi "Layak"');
+    expect(snapshot()).toEqual(before);
+  });
+
   test("while another user holds the lock, a move is refused and changes nothing", () => {
     atParaf();
     const before = snapshot();
@@ -287,7 +322,7 @@ describe("each selected row on its own", () => {
     expect(as(KABID, returnRows, [2], "Lengkapi KK")).toContain("hanya untuk peran Operator");
     const message = as(OPERATOR, returnRows, [2, 3, 4], "Lengkapi KK");
     expect(message).toContain("2 permohonan dikembalikan");
-    expect(message).toContain('Baris 4 (PBI-2026-00003): Kembalikan oleh Operator hanya untuk permohonan di tahap "Diterima" atau "Diperiksa".');
+    expect(message).toContain('Baris 4 (PBI-2026-00003): Kembalikan oleh Operator di tahap "Draf" hanya untuk permohonan yang tidak lagi "Layak"; permohonan ini masih Layak, lanjutkan tahapnya.');
     expect(column(sheet, "Tahap")).toEqual(["Dikembalikan", "Ditolak", "Draf"]);
     expect(as(OPERATOR, reopen, [2, 3])).toContain("1 permohonan dibuka kembali");
     expect(column(sheet, "Tahap")).toEqual(["Diterima", "Ditolak", "Draf"]);
