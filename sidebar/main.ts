@@ -168,6 +168,8 @@ function noteForm(row: Inspector, ref: RowRef): HTMLElement {
   area.id = "return-note";
   area.rows = 3;
   label.htmlFor = area.id;
+  // The note goes into Log, which every editor can read (spec section 6: no health details there).
+  const hint = el("p", { className: "muted", text: "Catatan ini masuk ke sheet Log: jangan tulis NIK, KK atau keterangan penyakit." });
   const error = el("p", { className: "error" });
   const send = button("Kirim Pengembalian", () => {
     if (!area.value.trim()) {
@@ -180,7 +182,7 @@ function noteForm(row: Inspector, ref: RowRef): HTMLElement {
   const cancel = button("Batal", () => {
     form.hidden = true;
   }, "secondary");
-  const form = el("div", { className: "note-form" }, label, area, error, el("div", { className: "row-buttons" }, send, cancel));
+  const form = el("div", { className: "note-form" }, label, area, hint, error, el("div", { className: "row-buttons" }, send, cancel));
   form.hidden = true;
   return form;
 }

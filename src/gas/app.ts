@@ -138,7 +138,7 @@ export const menu = {
     const ui = SpreadsheetApp.getUi();
     let answer: GoogleAppsScript.Base.PromptResponse;
     try {
-      answer = ui.prompt("PBI-JK · Kembalikan", "Catatan pengembalian (wajib): apa yang harus diperbaiki atau dilengkapi?", ui.ButtonSet.OK_CANCEL);
+      answer = ui.prompt("PBI-JK · Kembalikan", "Catatan pengembalian (wajib): apa yang harus diperbaiki atau dilengkapi? Catatan masuk ke sheet Log: jangan tulis NIK, KK atau keterangan penyakit.", ui.ButtonSet.OK_CANCEL);
     } catch (error) {
       logError("returnRows", error);
       alert(userMessage(error));
