@@ -1,10 +1,15 @@
 /** Personal data in lists and exports (spec section 8): masked identity numbers, no formula injection. */
-import { maskIdentity } from "./identity";
-import { type Cell, cellText, removeSpaces } from "./text";
+import { maskIdentity, readNumberCell } from "./identity";
+import { type Cell, cellText } from "./text";
 
-/** A NIK (or KK) cell as lists show it: 3273********0001, whatever its shape. */
+/**
+ * A NIK (or KK) cell as lists show it: 3273********0001, whatever its shape (separators and a
+ * leading apostrophe go first, as the check reads it).
+ */
 export function maskedIdentityCell(cell: Cell): string {
-  return maskIdentity(removeSpaces(cellText(cell)));
+  const read = readNumberCell(cell);
+  if (read.kind === "blank") return "";
+  return maskIdentity(read.kind === "text" ? read.text : cellText(cell).replace(/\D/g, ""));
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -52,6 +52,10 @@ describe("masking and formula guard", () => {
     expect(maskedIdentityCell("3273025503850001")).toBe("3273********0001");
     expect(maskedIdentityCell(" 3273 0255 0385 0001 ")).toBe("3273********0001");
     expect(maskedIdentityCell("123")).toBe("***");
+    // Typed with separators or an apostrophe (section 3 reads them as the same NIK): masked the same.
+    for (const typed of ["3273-0255-0385-0001", "3273.0255.0385.0001", "'3273025503850001", " '3273 0255 0385 0001"]) {
+      expect(maskedIdentityCell(typed)).toBe("3273********0001");
+    }
     expect(maskedIdentityCell("")).toBe("");
   });
 
