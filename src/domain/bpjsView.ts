@@ -102,6 +102,8 @@ export interface SyncPlan {
   unknownIds: { viewRow: number; id: string }[];
   /** Indonesian messages, one per view row left unchanged (or a column missing). */
   problems: string[];
+  /** Outcomes refused (a bad status or date), by ID, as typed: the rebuilt view keeps them to correct. */
+  held: Map<string, string[]>;
 }
 
 interface Located {
@@ -153,7 +155,7 @@ export function planBpjsSync(
   today: IsoDate,
   onlyViewRows?: ReadonlySet<number>,
 ): SyncPlan {
-  const plan: SyncPlan = { updates: [], unknownIds: [], problems: [] };
+  const plan: SyncPlan = { updates: [], unknownIds: [], problems: [], held: new Map() };
   if (viewGrid.length < 2) return plan;
   const view = mapHeaders(viewGrid[0] ?? []);
   plan.problems.push(...missingColumns(BPJS_VIEW_SHEET, view, NEEDED_IN_VIEW));
@@ -184,10 +186,25 @@ export function planBpjsSync(
       plan.unknownIds.push({ viewRow, id });
       return;
     }
+    const before = plan.problems.length;
     const update = outcomeUpdate(cells, view, found, today, where, plan.problems);
     if (update) plan.updates.push(update);
+    else if (plan.problems.length > before) plan.held.set(id, BPJS_OUTCOME_KEYS.map((k) => cellText(at(cells, view, k)).trim()));
   });
   return plan;
+}
+
+/** The view's rows with the refused outcomes put back as BPJS typed them (nothing of theirs is lost). */
+export function keepHeldOutcomes(rows: readonly string[][], held: ReadonlyMap<string, readonly string[]>): string[][] {
+  if (held.size === 0) return rows as string[][];
+  const positions = BPJS_OUTCOME_KEYS.map((k) => BPJS_VIEW_COLUMNS.findIndex((c) => c.key === k));
+  return rows.map((row) => {
+    const typed = held.get(row[0]!);
+    if (!typed) return row;
+    const kept = [...row];
+    positions.forEach((p, i) => (kept[p] = typed[i]!));
+    return kept;
+  });
 }
 
 function outcomeUpdate(cells: readonly Cell[], view: ColumnMap, found: Located, today: IsoDate, where: string, problems: string[]): SyncUpdate | null {

@@ -3,7 +3,7 @@
  * view is rebuilt. An edit in the view is brought back at once by the onEdit simple trigger.
  */
 import {
-  applySyncPlan, BPJS_OUTCOME_KEYS, BPJS_VIEW_COLUMNS, BPJS_VIEW_HEADERS, BPJS_VIEW_SHEET, bpjsViewRows, describeSyncPlan,
+  applySyncPlan, BPJS_OUTCOME_KEYS, BPJS_VIEW_COLUMNS, BPJS_VIEW_HEADERS, BPJS_VIEW_SHEET, bpjsViewRows, describeSyncPlan, keepHeldOutcomes,
   planBpjsSync, type RequestTable, type SyncPlan, type SyncUpdate, syncLogLines,
 } from "../domain/bpjsView";
 import { type ColumnKey, type ColumnMap, ENUMS, headerOf, mapHeaders } from "../domain/columns";
@@ -182,7 +182,7 @@ export function syncBpjs(ss: Spreadsheet, now = new Date()): string {
     const viewGrid = viewSheet && viewSheet.getLastRow() > 0 ? (retrying(() => viewSheet.getDataRange().getValues()) as Cell[][]) : [];
     const plan = planBpjsSync(viewGrid, tables, todayInJakarta(now));
     commitSync(ss, tables, plan.updates, email, now, true);
-    const rows = bpjsViewRows(applySyncPlan(tables, plan.updates));
+    const rows = keepHeldOutcomes(bpjsViewRows(applySyncPlan(tables, plan.updates)), plan.held);
     const rebuilt = writeView(ss, rows, settings);
     const viewNote = rebuilt
       ? `"${BPJS_VIEW_SHEET}" diperbarui: ${rows.length} permohonan.`

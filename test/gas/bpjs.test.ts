@@ -161,6 +161,27 @@ test("onEdit outside the BPJS columns, or with a bad date, changes nothing in Pe
   expect(logRows()).toEqual([]);
 });
 
+test("an outcome the sync refuses stays in the view as BPJS typed it, to be corrected; the others go through", () => {
+  syncBpjs(env.spreadsheet, TODAY);
+  env.setUser(BPJS);
+  view().getRange(viewRowOf("PBI-2026-00002"), STATUS_COL, 1, 3).setValues([["Aktif Kembali", "31/02/2026", "cek tanggal"]]);
+  view().getRange(viewRowOf("PBI-2026-00003"), STATUS_COL, 1, 2).setValues([["Sudah aktif", ""]]);
+  env.setUser(OPERATOR);
+  const message = syncBpjs(env.spreadsheet, TODAY);
+  expect(message).toContain("\"Tanggal Aktif BPJS\" tidak terbaca sebagai tanggal");
+  expect(message).toContain("\"Status BPJS\" berisi \"Sudah aktif\"");
+  // Rebuilt, yet BPJS's entries are still there for them to correct; Permohonan is untouched.
+  expect(view().getRange(viewRowOf("PBI-2026-00002"), STATUS_COL, 1, 3).getDisplayValues()[0]).toEqual(["Aktif Kembali", "31/02/2026", "cek tanggal"]);
+  expect(view().getRange(viewRowOf("PBI-2026-00003"), STATUS_COL).getDisplayValue()).toBe("Sudah aktif");
+  expect([cellOf(sheet, rowOf("PBI-2026-00002"), "Status BPJS"), cellOf(sheet, rowOf("PBI-2026-00002"), "Tahap")]).toEqual(["", "Diserahkan"]);
+  // Corrected, the next sync brings it back.
+  env.setUser(BPJS);
+  view().getRange(viewRowOf("PBI-2026-00002"), DATE_COL).setValues([["22/11/2026"]]);
+  env.setUser(OPERATOR);
+  syncBpjs(env.spreadsheet, TODAY);
+  expect(cellOf(sheet, rowOf("PBI-2026-00002"), "Tahap")).toBe("Selesai");
+});
+
 test("outcomes typed in the view reach the right rows after Permohonan was sorted and a row inserted", () => {
   syncBpjs(env.spreadsheet, TODAY);
   env.setUser(BPJS);
