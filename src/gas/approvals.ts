@@ -135,7 +135,7 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
       if (action === "handOver") planned.cells.handedOverAt = stamp;
       if (move.assignsNumber) {
         // A number once given stays (a request back from Perbaikan keeps it); Manual leaves it to the operator.
-        const typed = at(row, "letterNumber");
+        const typed = at(row, "letterNumber").split("\n")[0]!.trim();
         if (!typed && manual) {
           refused.push({ row, id, reason: `isi kolom "${headerOf("letterNumber")}" dulu (Cara Penomoran: Manual).` });
           continue;

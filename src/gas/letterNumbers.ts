@@ -16,7 +16,8 @@ export function issueNumbers(format: string, date: IsoDate, sheetNumbers: readon
   const year = Number(date.slice(0, 4));
   const props = documentProperties();
   let highest = 0;
-  for (const n of sheetNumbers) highest = Math.max(highest, sequenceOf(format, n, year) ?? 0);
+  // A cell may hold two numbers, one per line (a request's second letter).
+  for (const cell of sheetNumbers) for (const n of cell.split("\n")) highest = Math.max(highest, sequenceOf(format, n.trim(), year) ?? 0);
   const { sequences, last } = nextSequences(Number(props.getProperty(counterKey(year)) ?? "0"), highest, count);
   props.setProperty(counterKey(year), String(last));
   return sequences.map((n) => formatLetterNumber(format, n, date));

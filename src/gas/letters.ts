@@ -82,6 +82,8 @@ interface Job {
   record: LetterRecord;
   /** The Doc ID in `Tautan Surat` (a redraft), or "". */
   linkedDoc: string;
+  /** The second document's ID, on the second line of `Tautan Surat`, or "". */
+  linkedSecond: string;
   assignsNumber: boolean;
 }
 
@@ -198,6 +200,12 @@ function prepare(
   const at = (cells: readonly Cell[], key: ColumnKey) => (columns[key] === undefined ? "" : cellText(cells[columns[key]!]).trim());
 
   const byRow = new Map<number, RowResult>(table.results.map((r) => [r.row, r]));
+  // Every number the sheet holds (a second letter's on the cell's second line), by its first row.
+  const numberRows = new Map<string, number>();
+  grid.forEach((cells, i) => {
+    if (i === 0) return;
+    for (const n of lines(at(cells, "letterNumber"))) if (!numberRows.has(n)) numberRows.set(n, i + 1);
+  });
   const jobs: Job[] = [];
   const refused: Refusal[] = [];
   for (const row of [...selected].sort((a, b) => a - b)) {
@@ -218,13 +226,21 @@ function prepare(
       refuse(move.message);
       continue;
     }
-    const typed = at(cells, "letterNumber");
+    const [typed = "", typedSecond = ""] = lines(at(cells, "letterNumber"));
     if (move.assignsNumber && manual && !typed) {
       refuse(`isi kolom "${headerOf("letterNumber")}" dulu (Cara Penomoran: Manual).`);
       continue;
     }
+    const usedAt = typed ? numberRows.get(typed) : undefined;
+    if (usedAt !== undefined && usedAt !== row) {
+      refuse(`nomor surat "${typed}" sudah dipakai permohonan di baris ${usedAt}; setiap surat perlu nomornya sendiri.`);
+      continue;
+    }
     const person = personOf(result, (key) => at(cells, key));
+    // The sheet remembers what lost document properties forgot (a copied spreadsheet).
     const record = readRecord(props, id);
+    if (!record.secondNumber && typedSecond) record.secondNumber = typedSecond;
+    const [linkedDoc = "", linkedSecond = ""] = lines(at(cells, "letterLink")).map(documentIdFromLink);
     if (record.lease && record.lease.run !== run.id && record.lease.until > run.now) {
       refuse("sedang dibuatkan surat oleh pengguna lain; coba lagi beberapa menit lagi.");
       continue;
@@ -233,10 +249,10 @@ function prepare(
     const input: LetterInput = { profile, settings, person, number: typed || (move.assignsNumber ? record.number ?? null : null), date: today, deadline: result.deadline };
     jobs.push({
       row, id, from: move.from, to: move.to, input, second: needsSecondLetter(profile, person), record,
-      linkedDoc: documentIdFromLink(at(cells, "letterLink").split("\n")[0] ?? ""), assignsNumber: move.assignsNumber,
+      linkedDoc, linkedSecond, assignsNumber: move.assignsNumber,
     });
   }
-  if (!manual) claimNumbers(jobs, format, today, grid.slice(1).map((cells) => at(cells, "letterNumber")));
+  if (!manual) claimNumbers(jobs, format, today, [...numberRows.keys()]);
   // Numbers and leases are recorded before the lock is released.
   if (jobs.length) props.setProperties(Object.fromEntries(jobs.map((j) => [recordKey(j.id), JSON.stringify(j.record)])));
   return { jobs, refused };
@@ -279,34 +295,41 @@ function personOf(result: RowResult, at: (key: ColumnKey) => string): LetterPers
 function draftOne(job: Job, templates: Templates): string[] {
   const props = documentProperties();
   const save = () => props.setProperty(recordKey(job.id), JSON.stringify(job.record));
-  const main = obtainDocument(job, job.linkedDoc || job.record.doc || "", Boolean(job.linkedDoc), (id) => {
-    job.record = { ...job.record, doc: id };
+  const main = obtainDocument(job, job.linkedDoc || job.record.doc || "", Boolean(job.linkedDoc));
+  if (main.id !== job.record.doc) {
+    job.record = { ...job.record, doc: main.id };
     save();
-  });
-  const unknown = fill(main, buildLetter(job.input), templates.main, placeholderValues(job.input));
+  }
+  const unknown = fill(main.doc, buildLetter(job.input), templates.main, placeholderValues(job.input));
   if (job.second) {
     const input = { ...job.input, number: job.record.secondNumber ?? job.input.number };
-    const second = obtainDocument(job, job.record.secondDoc ?? "", false, (id) => {
-      job.record = { ...job.record, secondDoc: id };
+    const second = obtainDocument(job, job.record.secondDoc || job.linkedSecond, false);
+    if (second.id !== job.record.secondDoc) {
+      job.record = { ...job.record, secondDoc: second.id };
       save();
-    });
-    unknown.push(...fill(second, buildSecondLetter(input), templates.second, placeholderValues(input)));
+    }
+    unknown.push(...fill(second.doc, buildSecondLetter(input), templates.second, placeholderValues(input)));
   }
   return unknown;
 }
 
+/** A cell's non-blank lines (a second letter's number and link go on the second line). */
+function lines(text: string): string[] {
+  return text.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+}
+
 class LinkedDocGone extends UserError {}
 
-function obtainDocument(job: Job, id: string, mustExist: boolean, created: (id: string) => void): Doc {
+/** The Doc to fill and its ID: the recorded or linked one, else a new one (recorded at once by the caller). */
+function obtainDocument(job: Job, id: string, mustExist: boolean): { doc: Doc; id: string } {
   const existing = openDocument(id);
-  if (existing) return existing;
+  if (existing) return { doc: existing, id };
   if (mustExist) {
     throw new LinkedDocGone(`Baris ${job.row} (${job.id}): dokumen di "${headerOf("letterLink")}" tidak dapat dibuka. Pulihkan dari Sampah Google Drive, atau kosongkan sel itu untuk membuat dokumen baru.`);
   }
   const doc = createDocument(job.input.profile.letterTitle);
-  // Recorded before anything else: a failure from here on leaves a Doc the rerun reuses.
-  created(doc.getId());
-  return doc;
+  // Recorded (by the caller) before anything else: a failure from here on leaves a Doc the rerun reuses.
+  return { doc, id: doc.getId() };
 }
 
 function fill(doc: Doc, layout: LetterLayout, template: TemplateParts | null, values: Record<string, string>): string[] {
@@ -379,7 +402,10 @@ function writeBack(ss: Spreadsheet, sheet: Sheet, done: readonly Job[], email: s
     if (!job) return keep;
     switch (keyOf.get(c)) {
       case "letterNumber":
-        return job.input.number ?? keep;
+        // A second letter's own number on the second line, so the sheet holds every number issued.
+        return job.input.number
+          ? [job.input.number, job.second && job.record.secondNumber !== job.input.number ? job.record.secondNumber : ""].filter(Boolean).join("\n")
+          : keep;
       case "letterDate":
         return today;
       case "letterLink":

@@ -114,7 +114,8 @@ describe("every profile's path, end to end", () => {
       expect({ header, at: cellOf(sheet, 2, header.replace("Oleh", "Pada")) }).toEqual({ header, at: user ? STAMP : "" });
     }
     expect(cellOf(sheet, 2, "Diserahkan Pada")).toBe(STAMP);
-    expect(String(cellOf(sheet, 2, "Nomor Surat"))).toMatch(/^400\.9\.3\.2\/001\/Dinsos\/XI\/2026$/);
+    // Pangkalpinang's Terdaftar rows also get the SIKS-NG letter, its number on the second line.
+    expect(String(cellOf(sheet, 2, "Nomor Surat"))).toMatch(/^400\.9\.3\.2\/001\/Dinsos\/XI\/2026(\n400\.9\.3\.2\/002\/Dinsos\/XI\/2026)?$/);
     // One Log line per move, in order; the check placing the row in its first stage is not a move.
     const moves = path.steps.filter((s) => s.act !== "archive");
     expect(log().map((l) => [l[1], l[2], l[5]])).toEqual(moves.map((s) => [s.by, id, s.to]));

@@ -6,7 +6,8 @@ import { menuDraftLetters } from "../../src/gas/main";
 import { UNNUMBERED } from "../../src/domain/letter";
 import type { FakeEnv } from "../fakes";
 import { QUOTA_MESSAGE, SharedLockService } from "../fakes/document";
-import { cellOf, column, eligible, nik, TODAY, closeOffice, type Office, openOffice } from "./helpers";
+import { checkAll } from "../../src/gas/app";
+import { cellOf, column, eligible, nik, TODAY, closeOffice, type Office, openOffice, writeRows } from "./helpers";
 import { checkedRows, configureOffice, eligiblePkp, KABID, OPERATOR, OPERATOR2 } from "./letterHelpers";
 
 let env: FakeEnv;
@@ -270,6 +271,16 @@ describe("numbers", () => {
     expect(env.properties.document.getProperty("pbijk.letterNumber.2026")).toBeNull();
   });
 
+  test("a number typed on two rows is drafted once: the second row is refused, whatever the mode", () => {
+    office({ values: { numberMode: "Manual" } });
+    checkedRows(env, sheet, [eligible("A", 1, { "Nomor Surat": "470/12/DS/2026" }), eligible("B", 2, { "Nomor Surat": " 470/12/DS/2026 " })]);
+    env.setUser(OPERATOR);
+    const message = draft();
+    expect(message).toContain('Baris 3 (PBI-2026-00002): nomor surat "470/12/DS/2026" sudah dipakai permohonan di baris 2; setiap surat perlu nomornya sendiri.');
+    expect(column(sheet, "Tahap")).toEqual(["Paraf Kabid", "Draf"]);
+    expect(docs.documents.size).toBe(1);
+  });
+
   test("minsel numbers at Penomoran dan Stempel: the draft leaves the number to fill in", () => {
     office({ profile: "minsel", values: {} });
     checkedRows(env, sheet, [eligible("A", 1, { "Pernah Direaktivasi": false, "Tanggal SK Penonaktifan": "01/09/2026" })]);
@@ -335,8 +346,42 @@ describe("templates and the second document", () => {
     expect(second.allText()).toContain("SURAT KETERANGAN");
     expect(second.allText()).toContain("dengan status Terdaftar");
     expect(second.allText()).toContain("400.9.3.2/002/Dinsos/XI/2026");
-    expect(column(sheet, "Nomor Surat")).toEqual(["400.9.3.2/001/Dinsos/XI/2026", "400.9.3.2/003/Dinsos/XI/2026"]);
+    // The SIKS-NG letter's number on the cell's second line: the sheet holds every number issued.
+    expect(column(sheet, "Nomor Surat")).toEqual(["400.9.3.2/001/Dinsos/XI/2026\n400.9.3.2/002/Dinsos/XI/2026", "400.9.3.2/003/Dinsos/XI/2026"]);
     expect(column(sheet, "Tahap")).toEqual(["Validasi Kepala Dinas", "Validasi Kepala Dinas"]);
+  });
+});
+
+describe("a spreadsheet whose document properties are gone (a copy): the sheet remembers", () => {
+  test("the SIKS-NG letter's number is in the sheet, so it is never issued again", () => {
+    office({ profile: "pangkalpinang-reaktivasi" });
+    checkedRows(env, sheet, [eligiblePkp("A", 1)]);
+    const tahap = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[]).indexOf("Tahap") + 1;
+    sheet.getRange(2, tahap).setValues([["Draf"]]);
+    env.setUser(OPERATOR);
+    draft();
+    env.properties.document.deleteAllProperties();
+    writeRows(sheet, [eligiblePkp("B", 2, { "Status DTSEN/DTKS": "Tidak Terdaftar" })], 3);
+    checkAll(env.spreadsheet, TODAY);
+    sheet.getRange(3, tahap).setValues([["Draf"]]);
+    env.setSelection(sheet.getRange("A3"));
+    draft();
+    expect(cellOf(sheet, 3, "Nomor Surat")).toBe("400.9.3.2/003/Dinsos/XI/2026");
+  });
+
+  test("a redraft reuses both documents from Tautan Surat and keeps the link and both numbers", () => {
+    office({ profile: "pangkalpinang-reaktivasi" });
+    checkedRows(env, sheet, [eligiblePkp("A", 1)]);
+    const tahap = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[]).indexOf("Tahap") + 1;
+    sheet.getRange(2, tahap).setValues([["Draf"]]);
+    env.setUser(OPERATOR);
+    draft();
+    const before = { link: cellOf(sheet, 2, "Tautan Surat"), number: cellOf(sheet, 2, "Nomor Surat"), docs: docs.documents.size };
+    env.properties.document.deleteAllProperties();
+    sheet.getRange(2, tahap).setValues([["Perbaikan"]]);
+    draft();
+    expect({ link: cellOf(sheet, 2, "Tautan Surat"), number: cellOf(sheet, 2, "Nomor Surat"), docs: docs.documents.size }).toEqual(before);
+    expect(cellOf(sheet, 2, "Tahap")).toBe("Validasi Kepala Dinas");
   });
 });
 
