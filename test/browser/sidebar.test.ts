@@ -261,6 +261,9 @@ describe("the row inspector and actions, by role", () => {
       await tabTo("Kirim Pengembalian");
       await page.keyboard.press("Enter");
       expect(await page.locator(".note-form .error").textContent()).toContain("Tulis catatan pengembalian");
+      // The note goes into Log: the form says what not to write there.
+      expect(await page.locator(".note-form").textContent()).toContain("jangan tulis NIK, KK atau keterangan penyakit");
+      await page.screenshot({ path: join(ARTIFACTS, "sidebar-return-note.png"), fullPage: true });
       expect(notes).toEqual([]);
       await page.locator("#return-note").focus();
       await page.keyboard.type("Nomor KK di surat salah");
