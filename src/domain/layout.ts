@@ -17,13 +17,28 @@ export function numberFormatFor(def: ColumnDef): string | null {
   return null;
 }
 
-export type InputRule = { kind: "list"; values: string[] } | { kind: "checkbox" } | { kind: "date" };
+/**
+ * Whether a cell's number format already keeps `wanted`'s kind: any date format counts for a
+ * date column (an office's own `d mmmm yyyy` stays), only plain text for a text column.
+ */
+export function formatKeeps(current: string, wanted: string): boolean {
+  if (wanted === TEXT_FORMAT) return current === TEXT_FORMAT;
+  // Date tokens outside quoted text and [..] sections (colours, elapsed time).
+  return /[dy]/i.test(current.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
+}
+
+/**
+ * A dropdown lists the canonical values; `strict` refuses anything else at typing. Input columns
+ * are not strict: the rules accept more spellings than a list can show (`Lk`, `Non DTKS`,
+ * `reaktivasi pbi jk`), and the check names what it cannot read.
+ */
+export type InputRule = { kind: "list"; values: string[]; strict: boolean } | { kind: "checkbox" } | { kind: "date" };
 
 export function inputRuleFor(def: ColumnDef): InputRule | null {
   if (def.type === "bool") return { kind: "checkbox" };
-  if (def.type === "enum" && def.enumKey) return { kind: "list", values: enumChoices(def.enumKey as EnumKey) };
+  if (def.type === "enum" && def.enumKey) return { kind: "list", values: enumChoices(def.enumKey as EnumKey), strict: false };
   if (def.type === "date" && !def.output) return { kind: "date" };
-  if (def.key === "stage") return { kind: "list", values: [...STAGE_NAMES] };
+  if (def.key === "stage") return { kind: "list", values: [...STAGE_NAMES], strict: true };
   return null;
 }
 

@@ -5,7 +5,8 @@
 import { ALL_COLUMNS, type ColumnMap, mapHeaders } from "../domain/columns";
 import { JAKARTA_TIME_ZONE } from "../domain/dates";
 import {
-  ADDON_PROTECTION_NOTE, ADDON_WRITTEN_KEYS, DECISION_COLOURS, type InputRule, inputRuleFor, LOG_HEADERS, LOG_SHEET, missingHeaders, numberFormatFor,
+  ADDON_PROTECTION_NOTE, ADDON_WRITTEN_KEYS, DECISION_COLOURS, formatKeeps, type InputRule, inputRuleFor, LOG_HEADERS, LOG_SHEET, missingHeaders,
+  numberFormatFor,
 } from "../domain/layout";
 import { DEFAULT_REQUEST_SHEET, defaultSettingsGrid, missingSettingsRows, SETTINGS_SHEET } from "../domain/settings";
 import { type Cell } from "../domain/text";
@@ -152,24 +153,23 @@ export function setupRequestSheet(ss: Spreadsheet, name: string, report: string[
 
 function applyFormatsAndRules(sheet: Sheet, columns: ColumnMap, width: number, report: string[]): void {
   const rows = Math.max(1, sheet.getMaxRows() - 1);
-  const probe = sheet.getRange(2, 1, 1, width);
-  const formats = probe.getNumberFormats()[0] ?? [];
-  const rules = probe.getDataValidations()[0] ?? [];
+  // Every data row, not row 2 alone: pasted rows lose formats and checkboxes lower down.
+  const block = sheet.getRange(2, 1, rows, width);
+  const formats = block.getNumberFormats();
+  const rules = block.getDataValidations();
   let changed = 0;
   for (const def of ALL_COLUMNS) {
     const i = columns[def.key as keyof ColumnMap];
     if (i === undefined) continue;
-    const range = sheet.getRange(2, i + 1, rows, 1);
     const format = numberFormatFor(def);
-    if (format && formats[i] !== format) {
-      range.setNumberFormat(format);
-      changed++;
-    }
     const rule = inputRuleFor(def);
-    if (rule && !sameRule(rules[i] ?? null, rule)) {
-      range.setDataValidation(buildRule(rule, def.header));
-      changed++;
-    }
+    // Only the cells that lack it, so an office's own date display format stays.
+    const lacking = (wrong: (r: number) => boolean) => columnRuns(formats.map((_, r) => r).filter(wrong));
+    const formatRuns = format ? lacking((r) => !formatKeeps(formats[r]![i] ?? "", format)) : [];
+    const ruleRuns = rule ? lacking((r) => !sameRule(rules[r]![i] ?? null, rule)) : [];
+    for (const run of formatRuns) sheet.getRange(2 + run[0]!, i + 1, run.length, 1).setNumberFormat(format!);
+    for (const run of ruleRuns) sheet.getRange(2 + run[0]!, i + 1, run.length, 1).setDataValidation(buildRule(rule!, def.header));
+    if (formatRuns.length || ruleRuns.length) changed++;
   }
   if (changed) report.push(`Sheet "${sheet.getName()}": format teks/tanggal, pilihan dan kotak centang dipasang (${changed} kolom).`);
 }
@@ -181,7 +181,7 @@ function sameRule(current: DataValidation | null, wanted: InputRule): boolean {
   if (wanted.kind === "checkbox") return type === C.CHECKBOX;
   if (wanted.kind === "date") return type === C.DATE_IS_VALID_DATE;
   const values = (current.getCriteriaValues()[0] ?? []) as unknown[];
-  return type === C.VALUE_IN_LIST && values.join("\u0000") === wanted.values.join("\u0000");
+  return type === C.VALUE_IN_LIST && values.join("\u0000") === wanted.values.join("\u0000") && current.getAllowInvalid() === !wanted.strict;
 }
 
 function buildRule(rule: InputRule, header: string): DataValidation {
@@ -192,7 +192,7 @@ function buildRule(rule: InputRule, header: string): DataValidation {
   }
   return builder
     .requireValueInList(rule.values, true)
-    .setAllowInvalid(false)
+    .setAllowInvalid(!rule.strict)
     .setHelpText(`${header}: pilih ${rule.values.join(" / ")}.`)
     .build();
 }

@@ -91,6 +91,12 @@ test(`${ROWS.toLocaleString("en")} fuzzed rows: setup, check, drafting and a sec
       if (columnForHeader(h)?.output || c === id) return;
       if (sameCell(row[c], now[c])) return;
       if (c === phone && now[c] === normalisePhone(String(row[c]))) return;
+      // Siapkan Sheet also formats rows pasted below its range. A blank checkbox reads false
+      // (unticked either way); a number under a date format reads as a Date (Sheets keeps the
+      // serial; the fake models only the calendar's own range exactly).
+      const type = columnForHeader(h)?.type;
+      if (type === "bool" && row[c] === "" && now[c] === false) return;
+      if ((type === "date" || type === "datetime") && typeof row[c] === "number" && now[c] instanceof Date) return;
       problems.push(`row ${r + 2} "${h}" changed: ${JSON.stringify(row[c]).slice(0, 30)} -> ${JSON.stringify(now[c]).slice(0, 30)}`);
     });
     // An ID an earlier row already shows is a copied row's: it gets a new one. Only text IDs are
