@@ -1,6 +1,6 @@
 /** The result of `pbijk check` for a table read from a file or a live sheet: the same output for both. */
 import { checkTable, type TableCheck } from "../domain/check";
-import { columnDef, type ColumnKey, describeDuplicates, headerOf } from "../domain/columns";
+import { columnList, describeDuplicates } from "../domain/columns";
 import type { IsoDate } from "../domain/dates";
 import type { Profile } from "../domain/profiles";
 import { cellText } from "../domain/text";
@@ -11,14 +11,6 @@ import { encodeOutput, resultRecords } from "./output";
 import { formatTable } from "./table";
 import { paint } from "./terminal";
 
-export function columnList(keys: ColumnKey[]): string {
-  return keys
-    .map((k) => {
-      const aliases = columnDef(k).aliases;
-      return `"${headerOf(k)}"${aliases.length ? ` (atau ${aliases.map((a) => `"${a}"`).join(", ")})` : ""}`;
-    })
-    .join(", ");
-}
 
 /** Checks the table and prints the result; `check` is absent when the table cannot be checked (exit 2). */
 export async function reportCheck(

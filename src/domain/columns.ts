@@ -128,6 +128,17 @@ export function headerOf(key: ColumnKey): string {
   return columnDef(key).header;
 }
 
+/** Columns named for a message: each header with its aliases. */
+export function columnList(keys: ColumnKey[]): string {
+  return keys
+    .map((k) => {
+      const aliases = columnDef(k).aliases;
+      return `"${headerOf(k)}"${aliases.length ? ` (atau ${aliases.map((a) => `"${a}"`).join(", ")})` : ""}`;
+    })
+    .join(", ");
+}
+
+
 /** The catalogue column a header names, if any. */
 export function columnForHeader(header: Cell): ColumnDef | undefined {
   return BY_HEADER_KEY.get(headerKey(cellText(header)));

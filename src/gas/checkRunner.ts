@@ -1,6 +1,6 @@
 /** Periksa Semua / Periksa Baris Terpilih / onEdit: read once, decide in the domain, write once. */
 import { type RowResult, checkTable } from "../domain/check";
-import { type ColumnKey, type ColumnMap, describeDuplicates, headerOf, mapHeaders } from "../domain/columns";
+import { type ColumnKey, type ColumnMap, columnList, describeDuplicates, headerOf, mapHeaders } from "../domain/columns";
 import { todayInJakarta } from "../domain/dates";
 import { DECISIONS } from "../domain/eligibility";
 import { nextIds, RESULT_KEYS } from "../domain/outputs";
@@ -26,6 +26,8 @@ export interface CheckSummary {
   counts: Partial<Record<string, number>>;
   /** A full check only: approval stamps without a matching Log line (spec section 6). */
   unlogged?: UnloggedApproval[];
+  /** Columns the profile's rules read that the sheet lacks: read as blank, said once (spec section 2). */
+  missingUsed: ColumnKey[];
 }
 
 function requireColumns(columns: ColumnMap, keys: readonly ColumnKey[]): void {
@@ -94,7 +96,10 @@ export function checkSheet(sheet: Sheet, settings: Settings, now: Date, only?: R
   const currentColumns = mapHeaders(current[0] ?? []);
   let unlogged: UnloggedApproval[] | undefined;
   if (log) unlogged = hasStamps(current.slice(1), currentColumns) ? unloggedApprovals(current.slice(1), currentColumns, log()) : [];
-  return { checked: results.length, written: plan.written.length, skipped: plan.refused.length - changed, changed, counts, unlogged };
+  return {
+    checked: results.length, written: plan.written.length, skipped: plan.refused.length - changed, changed, counts, unlogged,
+    missingUsed: table.missingUsed,
+  };
 }
 
 export function describeSummary(summary: CheckSummary): string {
@@ -105,5 +110,8 @@ export function describeSummary(summary: CheckSummary): string {
   const changed = summary.changed
     ? ` ${summary.changed} baris berubah saat diperiksa, periksa lagi (hasilnya tidak ditulis agar suntingan tidak tertimpa).`
     : "";
-  return `${summary.written} permohonan diperiksa${parts.length ? ` · ${parts.join(" · ")}` : ""}.${moved}${changed}${unloggedSummary(summary.unlogged ?? [])}`;
+  const missing = summary.missingUsed.length
+    ? ` Kolom yang dipakai profil ini tidak ada, jadi dibaca kosong: ${columnList(summary.missingUsed)}. Jalankan PBI-JK › Siapkan Sheet untuk menambahkannya.`
+    : "";
+  return `${summary.written} permohonan diperiksa${parts.length ? ` · ${parts.join(" · ")}` : ""}.${missing}${moved}${changed}${unloggedSummary(summary.unlogged ?? [])}`;
 }
