@@ -1,5 +1,8 @@
 /** Checking a whole table of requests: field checks, duplicates across rows, decisions. */
-import { type ColumnKey, type ColumnMap, type DuplicateColumn, duplicateColumns, headerNames, mapHeaders, requiredColumnKeys, type Service } from "./columns";
+import {
+  columnDef, type ColumnKey, columnList, type ColumnMap, describeDuplicates, type DuplicateColumn, duplicateColumns, headerNames, mapHeaders,
+  requiredColumnKeys, type Service,
+} from "./columns";
 import type { IsoDate } from "./dates";
 import type { DocumentKey } from "./documents";
 import { decide, type Decision, NO_DOCUMENTS, NO_REASONS, type ReasonCode } from "./eligibility";
@@ -7,6 +10,7 @@ import { type Finding, hasError } from "./findings";
 import type { Profile } from "./profiles";
 import { type RequestRow, RowChecker } from "./rowcheck";
 import { type Cell, cellText, enumKey, headerKey, isBlank } from "./text";
+import { readBool } from "./values";
 
 export interface RowResult {
   /** Spreadsheet row number (headers are row 1). */
@@ -50,8 +54,35 @@ export function columnsUsedBy(profile: Profile): ColumnKey[] {
   return keys;
 }
 
-export function isBlankRow(cells: readonly Cell[]): boolean {
-  return cells.every(isBlank);
+/**
+ * A row with nothing typed: every cell blank, or an unticked box in a boolean column (checkbox
+ * cells hold FALSE, and Siapkan Sheet puts them down whole columns). `booleans`: those columns.
+ */
+export function isBlankRow(cells: readonly Cell[], booleans: ReadonlySet<number> = NO_COLUMNS): boolean {
+  for (let j = 0; j < cells.length; j++) {
+    const cell = cells[j];
+    if (!isBlank(cell) && !(booleans.has(j) && readBool(cell) === false)) return false;
+  }
+  return true;
+}
+
+const NO_COLUMNS: ReadonlySet<number> = new Set();
+
+/** Positions of the boolean columns (checkboxes) in a header map. */
+export function booleanColumns(columns: ColumnMap): Set<number> {
+  return new Set(Object.entries(columns).filter(([key]) => columnDef(key as ColumnKey).type === "bool").map(([, i]) => i!));
+}
+
+/**
+ * What keeps a sheet from being read at all (spec section 2), in Indonesian, or null: a
+ * required column missing, or two columns read as one field.
+ */
+export function setupProblem(headers: readonly Cell[], profile: Profile): string | null {
+  const columns = mapHeaders(headers);
+  const missing = requiredColumnKeys(profile.service).filter((k) => columns[k] === undefined);
+  if (missing.length) return `kolom ${columnList(missing)} tidak ada`;
+  const twice = duplicateColumns(headers);
+  return twice.length ? describeDuplicates(twice).replace(/\.$/, "") : null;
 }
 
 /**
@@ -75,13 +106,14 @@ export function checkTable(
     profile, today, columns, headerNames: headerNames(headers, columns),
     ...(anchorColumn < 0 ? {} : { anchorColumn, anchorHeader: cellText(headers[anchorColumn]).trim() }),
   });
+  const booleans = booleanColumns(columns);
   const results: RowResult[] = [];
   // First open request per service and NIK, as its index in `results`.
   const firstOpen = new Map<Service, Map<string, number>>();
 
   for (let i = 0; i < rows.length; i++) {
     const cells = rows[i]!;
-    if (isBlankRow(cells)) continue;
+    if (isBlankRow(cells, booleans)) continue;
     const rowNumber = firstRow + i;
     const checked = checker.check(cells);
     const row = checked.row;

@@ -128,6 +128,14 @@ describe("rows of a table", () => {
     expect(table.results.map((r) => r.row)).toEqual([2, 6]);
   });
 
+  test("a row holding only unticked boxes is blank (checkboxes hold FALSE down whole columns); a ticked one is not", () => {
+    const unticked: Fields = { docKtp: false, docKk: "FALSE", docSktm: "Tidak", urgent: "-", archived: false, reactivatedBefore: "" };
+    const ticked: Fields = { docKtp: true };
+    const falseAsName: Fields = { name: "FALSE" };
+    const table = runTable([siti(), unticked, ticked, falseAsName]);
+    expect(table.results.map((r) => r.row)).toEqual([2, 4, 5]);
+  });
+
   test("firstRow offsets the numbering", () => {
     const table = checkTable(headersFor(), [toCells(siti()), toCells(rudi())], profile("nasional-2026"), TODAY, 100);
     expect(table.results.map((r) => r.row)).toEqual([100, 101]);

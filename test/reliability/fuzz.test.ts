@@ -5,8 +5,8 @@
  * (other than the documented phone normalisation and IDs given to rows without one).
  */
 import fc from "fast-check";
-import { isBlankRow } from "../../src/domain/check";
-import { columnForHeader } from "../../src/domain/columns";
+import { booleanColumns, isBlankRow } from "../../src/domain/check";
+import { columnForHeader, mapHeaders } from "../../src/domain/columns";
 import { normalisePhone } from "../../src/domain/identity";
 import { checkAll } from "../../src/gas/app";
 import { draftLetters } from "../../src/gas/letters";
@@ -80,11 +80,12 @@ test(`${ROWS.toLocaleString("en")} fuzzed rows: setup, check, drafting and a sec
   const after = sheet.getRange(2, 1, ROWS, width).getValues();
   const col = (h: string) => headers.indexOf(h);
   const [id, phone, decision] = [col("ID Permohonan"), col("Nomor HP"), col("Keputusan")];
+  const booleans = booleanColumns(mapHeaders(headers));
   const seenIds = new Set<string>();
   const problems: string[] = [];
   before.forEach((row, r) => {
     const now = after[r]!;
-    if (!isBlankRow(row.map((c) => (c instanceof Date ? "d" : (c as string | number | boolean)))) && now[decision] === "") {
+    if (!isBlankRow(row.map((c) => (c instanceof Date ? "d" : (c as string | number | boolean))), booleans) && now[decision] === "") {
       problems.push(`row ${r + 2}: no decision`);
     }
     headers.forEach((h, c) => {
