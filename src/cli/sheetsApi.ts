@@ -4,6 +4,7 @@
  * The client libraries are loaded only here (they are large and stay out of the bundle).
  */
 import type { sheets_v4 } from "@googleapis/sheets";
+import { scrubDigits } from "../domain/privacy";
 import { InputError } from "./csv";
 
 export const SCOPE_READ = "https://www.googleapis.com/auth/spreadsheets.readonly";
@@ -33,11 +34,11 @@ export interface SheetsClient {
   call<T>(what: string, request: () => Promise<{ data: T }>): Promise<T>;
 }
 
-/** Bearer tokens and anything shaped like a Google token, removed from a text before it is shown. */
+/** Tokens, NIK-like digit runs and health needs, removed from a text before it is shown. */
 export function scrub(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const s of secrets) if (s.length >= 4) out = out.split(s).join("[disembunyikan]");
-  return out
+  return scrubDigits(out)
     .replace(/Bearer\s+[^\s"',]+/gi, "Bearer [disembunyikan]")
     .replace(/\bya29\.[\w.-]+/g, "[disembunyikan]")
     .replace(/("?(?:access_token|refresh_token|private_key|client_secret)"?\s*[:=]\s*)("[^"]*"|[^\s,&}]+)/gi, "$1[disembunyikan]");

@@ -1,4 +1,5 @@
 /** Personal data in lists and exports (spec section 8): masked identity numbers, no formula injection. */
+import { ENUMS } from "./columns";
 import { maskIdentity, readNumberCell } from "./identity";
 import { type Cell, cellText } from "./text";
 
@@ -22,4 +23,18 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function guardFormula(text: string): string {
   return text.length > 1 && FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Six or more digits, also split by spaces, dots or hyphens ("0812-3456-7890"): a NIK, KK,
+ * phone or card number that a service message may quote from a cell.
+ */
+const DIGIT_RUN = /\+?\d(?:[\s.-]?\d){5,}/g;
+
+/** A health need a service message may quote from a cell (all but "Tidak Ada"). */
+const HEALTH = new RegExp(ENUMS.healthNeed.slice(1).map((v) => v.replace(/ /g, "\\s+")).join("|"), "gi");
+
+/** Personal numbers and health needs out of a text shown or logged (a service message may quote a cell). */
+export function scrubDigits(text: string): string {
+  return text.replace(DIGIT_RUN, "#").replace(HEALTH, "#");
 }

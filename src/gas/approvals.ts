@@ -15,9 +15,10 @@ import {
   type Action, ACTIONS, guardMove, jakartaStamp, logLine, STAGES, type StageName, stagesFor, type Workflow, workflowFor,
 } from "../domain/workflow";
 import { commitMoves, readLog, withMoveLock } from "./auditLog";
-import { scrubDigits, UserError } from "./errors";
+import { UserError } from "./errors";
 import { type Value, writeColumns } from "./grid";
 import { issueNumbers } from "./letterNumbers";
+import { scrubDigits } from "../domain/privacy";
 import { NO_EMAIL } from "./access";
 import { presentRows } from "./present";
 import { selectedRowNumbers } from "./selection";

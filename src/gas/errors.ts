@@ -1,4 +1,4 @@
-import { ENUMS } from "../domain/columns";
+import { scrubDigits } from "../domain/privacy";
 
 /** Errors a user can act on carry an Indonesian message; anything else gets a generic one. */
 export class UserError extends Error {
@@ -13,18 +13,6 @@ export function userMessage(error: unknown): string {
   return error instanceof UserError ? error.message : UNEXPECTED;
 }
 
-/**
- * Six or more digits, also split by spaces, dots or hyphens ("0812-3456-7890"): a NIK, KK,
- * phone or card number that a service message may quote from a cell.
- */
-const DIGIT_RUN = /\+?\d(?:[\s.-]?\d){5,}/g;
-
-/** A health need a service message may quote from a cell (all but "Tidak Ada"). */
-const HEALTH = new RegExp(ENUMS.healthNeed.slice(1).map((v) => v.replace(/ /g, "\\s+")).join("|"), "gi");
-
-export function scrubDigits(text: string): string {
-  return text.replace(DIGIT_RUN, "#").replace(HEALTH, "#");
-}
 
 /**
  * The one logging helper: the action, the error's name, message and stack, with digit runs

@@ -1,4 +1,5 @@
-import { logError, scrubDigits, UNEXPECTED, UserError, userMessage } from "../../src/gas/errors";
+import { scrubDigits } from "../../src/domain/privacy";
+import { logError, UNEXPECTED, UserError, userMessage } from "../../src/gas/errors";
 
 test("users see our Indonesian message, or a generic one, never a service's text or a trace", () => {
   expect(userMessage(new UserError("Kolom \"NIK\" tidak ditemukan."))).toBe("Kolom \"NIK\" tidak ditemukan.");
