@@ -3,11 +3,12 @@
  * summary over many offices. Cells are read as the sheet stores them, like the add-on's getValues.
  */
 import { BPJS_VIEW_HEADERS, bpjsViewRows, MASKED_NIK_HEADER } from "../domain/bpjsView";
-import { columnLetters, headerOf, mapHeaders } from "../domain/columns";
+import { columnLetters, describeDuplicates, duplicateColumns, headerOf, mapHeaders } from "../domain/columns";
 import { SETTINGS_SHEET } from "../domain/settings";
 import { type Cell, cellText, removeSpaces } from "../domain/text";
 import type { WritePlan } from "../domain/writePlan";
 import type { sheets_v4 } from "@googleapis/sheets";
+import { InputError } from "./csv";
 import { SheetsError, type SheetsClient } from "./sheetsApi";
 
 export const DEFAULT_SHEET = "Permohonan";
@@ -260,6 +261,9 @@ export function bpjsRecords(sheet: LiveSheet, full: boolean): string[][] {
       `sheet "${sheet.sheetName}" di spreadsheet ${sheet.spreadsheetId} tidak punya kolom "${headerOf("id")}" di baris 1; tanpa ID, data BPJS tidak dapat dicocokkan. Jalankan Siapkan Sheet di add-on.`,
     );
   }
+  // Two columns read as one field: which NIK would go to BPJS is a guess, so nothing goes.
+  const twice = duplicateColumns(sheet.grid[0] ?? []);
+  if (twice.length) throw new InputError(`sheet "${sheet.sheetName}" di spreadsheet ${sheet.spreadsheetId}: ${describeDuplicates(twice)}`);
   const rows = bpjsViewRows([{ sheet: sheet.sheetName, bpjsFollowUp: true, grid: sheet.grid }]);
   const nikAt = BPJS_VIEW_HEADERS.indexOf(MASKED_NIK_HEADER);
   if (!full) return [[...BPJS_VIEW_HEADERS], ...rows];

@@ -1,4 +1,5 @@
 /** The `pbijk` commands on live spreadsheets: check --spreadsheet, export, rekap. */
+import { setupProblem } from "../domain/check";
 import { headerOf, mapHeaders } from "../domain/columns";
 import type { IsoDate } from "../domain/dates";
 import { RESULT_KEYS } from "../domain/outputs";
@@ -139,9 +140,11 @@ export async function exportBpjs(
   }
   const range = quoteSheet(BPJS_TARGET_SHEET);
   await client.call(what, () => client.api.spreadsheets.values.clear({ spreadsheetId: targetId, range }));
-  // RAW: Sheets stores every value as the text given, so nothing is ever run as a formula.
+  // RAW: Sheets stores every value as the text given, so nothing runs there; guarded too, since
+  // offices download that sheet as CSV, which Excel would run.
+  const values = records.map((r) => r.map(guardFormula));
   await client.call(what, () =>
-    client.api.spreadsheets.values.update({ spreadsheetId: targetId, range: `${range}!A1`, valueInputOption: "RAW", requestBody: { values: records } }),
+    client.api.spreadsheets.values.update({ spreadsheetId: targetId, range: `${range}!A1`, valueInputOption: "RAW", requestBody: { values } }),
   );
   io.stderr(`pbijk: ${count} permohonan untuk BPJS ditulis ke sheet "${BPJS_TARGET_SHEET}" di spreadsheet ${targetId}${full ? " (NIK lengkap)" : " (NIK disamarkan)"}.\n`);
   return 0;
@@ -219,6 +222,12 @@ export async function rekapOffices(
     }
     const { profile, notice } = officeProfile(r.sheet, chosen);
     if (notice) io.stderr(`pbijk: ${notice}\n`);
+    // A sheet the check could not read is an office not counted, not one counted as empty.
+    const problem = setupProblem(r.sheet.grid[0] ?? [], profile);
+    if (problem) {
+      failed.push({ spreadsheet: r.id, message: `${problem}.` });
+      continue;
+    }
     sources.push({ source: r.sheet.title, profile, grid: r.sheet.grid });
     offices.push({ spreadsheet: r.id, title: r.sheet.title, profile });
   }

@@ -56,11 +56,11 @@ function dateText(cell: Cell): string {
   return read.kind === "ok" ? read.date : cellText(cell).trim();
 }
 
-/** Handed over: `Diserahkan Pada` filled, or waiting in or past `Diserahkan` for BPJS. */
+/** Handed over: `Diserahkan Pada` filled, or in `Diserahkan` or `Selesai` (reached only after hand-over). */
 export function isHandedOver(row: readonly Cell[], columns: ColumnMap): boolean {
   if (!isBlank(at(row, columns, "handedOverAt"))) return true;
   const stage = enumKey(text(row, columns, "stage"));
-  return stage === enumKey(HANDED_OVER_STAGE) || (stage === enumKey(DONE_STAGE) && text(row, columns, "bpjsStatus") !== "");
+  return stage === enumKey(HANDED_OVER_STAGE) || stage === enumKey(DONE_STAGE);
 }
 
 /** The view's rows (without headers), sorted by ID so a sort of `Permohonan` never reorders it. */

@@ -9,7 +9,7 @@
  * 90th percentile: nearest rank, the smallest value with at least 90% of values at or below it
  * (sorted[ceil(0.9 n) - 1]).
  */
-import { checkTable, isOpenStage } from "./check";
+import { checkTable, isOpenStage, setupProblem } from "./check";
 import { headerOf } from "./columns";
 import { addDays, dayNumber, formatLongDate, formatShortDate, type IsoDate, readDateCell } from "./dates";
 import { type Decision, DECISIONS, REASON_CODES, type ReasonCode } from "./eligibility";
@@ -135,11 +135,12 @@ export function summarise(sources: readonly RekapSource[], today: IsoDate): Reka
   let total = 0;
 
   for (const { source, profile, grid } of sources) {
-    const table = checkTable(grid[0] ?? [], grid.slice(1), profile, today);
-    if (table.missingRequired.length) {
-      problems.push(`${source}: kolom ${table.missingRequired.map((k) => `"${headerOf(k)}"`).join(", ")} tidak ada; sheet ini tidak direkap.`);
+    const problem = setupProblem(grid[0] ?? [], profile);
+    if (problem) {
+      problems.push(`${source}: ${problem}; sheet ini tidak direkap.`);
       continue;
     }
+    const table = checkTable(grid[0] ?? [], grid.slice(1), profile, today);
     if (profile.sameDay) anySameDay = true;
     const nameCol = table.columns.name;
     const handedCol = table.columns.handedOverAt;
