@@ -353,13 +353,19 @@ describe("templates and the second document", () => {
 });
 
 describe("a spreadsheet whose document properties are gone (a copy): the sheet remembers", () => {
-  test("the SIKS-NG letter's number is in the sheet, so it is never issued again", () => {
+  /** A Pangkalpinang Terdaftar row drafted (main letter and SIKS-NG); returns the `Tahap` column. */
+  function draftedPkp(): number {
     office({ profile: "pangkalpinang-reaktivasi" });
     checkedRows(env, sheet, [eligiblePkp("A", 1)]);
     const tahap = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[]).indexOf("Tahap") + 1;
     sheet.getRange(2, tahap).setValues([["Draf"]]);
     env.setUser(OPERATOR);
     draft();
+    return tahap;
+  }
+
+  test("the SIKS-NG letter's number is in the sheet, so it is never issued again", () => {
+    const tahap = draftedPkp();
     env.properties.document.deleteAllProperties();
     writeRows(sheet, [eligiblePkp("B", 2, { "Status DTSEN/DTKS": "Tidak Terdaftar" })], 3);
     checkAll(env.spreadsheet, TODAY);
@@ -370,12 +376,7 @@ describe("a spreadsheet whose document properties are gone (a copy): the sheet r
   });
 
   test("a redraft reuses both documents from Tautan Surat and keeps the link and both numbers", () => {
-    office({ profile: "pangkalpinang-reaktivasi" });
-    checkedRows(env, sheet, [eligiblePkp("A", 1)]);
-    const tahap = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[]).indexOf("Tahap") + 1;
-    sheet.getRange(2, tahap).setValues([["Draf"]]);
-    env.setUser(OPERATOR);
-    draft();
+    const tahap = draftedPkp();
     const before = { link: cellOf(sheet, 2, "Tautan Surat"), number: cellOf(sheet, 2, "Nomor Surat"), docs: docs.documents.size };
     env.properties.document.deleteAllProperties();
     sheet.getRange(2, tahap).setValues([["Perbaikan"]]);

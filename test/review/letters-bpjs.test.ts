@@ -682,19 +682,25 @@ describe("Rekap", () => {
 });
 
 describe("Rekap across sheets", () => {
-  test("each sheet's profile SLA applies: 30 minutes is within nasional (45) and outside minsel (10)", () => {
-    configureOffice(env, { profile: "nasional-2026" });
+  /** The office's `Permohonan` under `profile`, plus a second request sheet `name` under `other`. */
+  function twoSheets(profile: string, name: string, other: string): GoogleAppsScript.Spreadsheet.Sheet {
+    configureOffice(env, { profile });
     const settings = env.spreadsheet.getSheetByName("Pengaturan")!;
     const at = settings.getDataRange().getValues().findIndex((r) => r[0] === "Permohonan") + 1;
     env.asUser("admin@dinsos.go.id", () => {
       settings.insertRowAfter(at);
-      settings.getRange(at + 1, 1, 1, 2).setValues([["Minsel", "minsel"]]);
+      settings.getRange(at + 1, 1, 1, 2).setValues([[name, other]]);
     });
-    const second = env.spreadsheet.insertSheet("Minsel");
+    const second = env.spreadsheet.insertSheet(name);
     const width = sheet.getLastColumn();
     if (second.getMaxColumns() < width) second.insertColumnsAfter(second.getMaxColumns(), width - second.getMaxColumns());
     second.getRange(1, 1, 1, width).setValues(sheet.getRange(1, 1, 1, width).getValues());
     second.getRange(1, 1, 50, width).setNumberFormat("@");
+    return second;
+  }
+
+  test("each sheet's profile SLA applies: 30 minutes is within nasional (45) and outside minsel (10)", () => {
+    const second = twoSheets("nasional-2026", "Minsel", "minsel");
     writeRows(sheet, [timed(1, 30)]);
     writeRows(second, [timed(2, 30)]);
     refreshRekap(env.spreadsheet, TODAY);
@@ -703,18 +709,7 @@ describe("Rekap across sheets", () => {
   });
 
   test("same-day share counts only the sheets whose profile asks for it (purbalingga), not a nasional sheet", () => {
-    configureOffice(env, { profile: "purbalingga" });
-    const settings = env.spreadsheet.getSheetByName("Pengaturan")!;
-    const at = settings.getDataRange().getValues().findIndex((r) => r[0] === "Permohonan") + 1;
-    env.asUser("admin@dinsos.go.id", () => {
-      settings.insertRowAfter(at);
-      settings.getRange(at + 1, 1, 1, 2).setValues([["Nasional", "nasional-2026"]]);
-    });
-    const second = env.spreadsheet.insertSheet("Nasional");
-    const width = sheet.getLastColumn();
-    if (second.getMaxColumns() < width) second.insertColumnsAfter(second.getMaxColumns(), width - second.getMaxColumns());
-    second.getRange(1, 1, 1, width).setValues(sheet.getRange(1, 1, 1, width).getValues());
-    second.getRange(1, 1, 50, width).setNumberFormat("@");
+    const second = twoSheets("purbalingga", "Nasional", "nasional-2026");
     writeRows(sheet, [timed(1, 20)]); // purbalingga, same day
     writeRows(second, [eligible("N", 2, { "ID Permohonan": "PBI-2026-00002", Tahap: "Diserahkan", "Berkas Lengkap Pada": "20/11/2026 23:50", "Diserahkan Pada": "21/11/2026 00:10" })]);
     refreshRekap(env.spreadsheet, TODAY);
