@@ -63,7 +63,7 @@ function warningFor(sheet: Sheet, row: number, col: number, types: typeof Google
   return null;
 }
 
-export const OWNER = "admin@dinsos.go.id";
+export const OWNER = "admin@dinsos.example";
 
 export class Engine {
   fakes!: FakeHandle;

@@ -64,7 +64,8 @@ ${CHECK_OPTIONS}
 Kode keluar: 0 bila berkas diperiksa (apa pun keputusannya); 2 bila berkas
 tidak dapat dibaca, kolom wajib tidak ada, atau opsi salah, dan untuk --write
 tanpa --profile bila tabel Sheet Permohonan di Pengaturan bermasalah (tidak
-ada yang ditulis).`,
+ada yang ditulis); 1 untuk --write bila hasil tertulis tetapi catatan temuan
+gagal ditulis (jalankan lagi).`,
   export: `Pemakaian: pbijk export --spreadsheet ID (--to BERKAS | --to-spreadsheet ID2) [opsi]
 
 Menyalin data untuk BPJS (kolom sheet Untuk BPJS: ID, Nama, NIK disamarkan,
