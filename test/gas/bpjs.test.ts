@@ -2,7 +2,7 @@ import { syncBpjs } from "../../src/gas/bpjs";
 import { menuSyncBpjs, onEdit } from "../../src/gas/main";
 import type { FakeEnv } from "../fakes";
 import { rawOf } from "../fakes/core";
-import { cellOf, eligible, freshEnv, headerIndex, nik, preparedSheet, TODAY, writeRows } from "./helpers";
+import { cellOf, eligible, freshEnv, headerIndex, nik, preparedSheet, TODAY, writeRows, handedOver } from "./helpers";
 
 const OPERATOR = "operator@dinsos.go.id";
 const BPJS = "petugas@bpjs-kesehatan.go.id";
@@ -23,19 +23,6 @@ function addRole(email: string, role: string): void {
   settings.getRange(settings.getLastRow() + 1, 1, 1, 2).setValues([[email, role]]);
 }
 
-/** A request handed over to BPJS, with an ID of its own. */
-function handedOver(name: string, serial: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const id = `PBI-2026-${String(serial).padStart(5, "0")}`;
-  return eligible(name, serial, {
-    "ID Permohonan": id,
-    "Kebutuhan Layanan Kesehatan": "Penyakit Kronis",
-    "Nomor Kartu KIS": "0001234567890",
-    Tahap: "Diserahkan",
-    "Nomor Surat": `400.9.3.2/${serial}/Dinsos/XI/2026`,
-    "Diserahkan Pada": "21/11/2026 10:00",
-    ...extra,
-  });
-}
 
 function view(): GoogleAppsScript.Spreadsheet.Sheet {
   return env.spreadsheet.getSheetByName("Untuk BPJS")!;

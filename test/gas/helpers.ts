@@ -89,6 +89,19 @@ export function eligible(name: string, serial: number, extra: Record<string, unk
   };
 }
 
+/** A request handed over to BPJS (a health need, a KIS number, a letter), with an ID of its own. */
+export function handedOver(name: string, serial: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return eligible(name, serial, {
+    "ID Permohonan": `PBI-2026-${String(serial).padStart(5, "0")}`,
+    "Kebutuhan Layanan Kesehatan": "Penyakit Kronis",
+    "Nomor Kartu KIS": "0001234567890",
+    Tahap: "Diserahkan",
+    "Nomor Surat": `400.9.3.2/${serial}/Dinsos/XI/2026`,
+    "Diserahkan Pada": "21/11/2026 10:00",
+    ...extra,
+  });
+}
+
 /** A valid Bandung NIK of a woman born 1 January 1990, with the given serial (1–9999). */
 export function nik(serial: number): string {
   return `327301410190${String(serial).padStart(4, "0")}`;

@@ -9,7 +9,7 @@ import { onEdit } from "../../src/gas/main";
 import { refreshRekap } from "../../src/gas/rekap";
 import { sidebarApi } from "../../src/gas/sidebarApi";
 import type { FakeEnv } from "../fakes";
-import { cellOf, closeOffice, column, eligible, headerIndex, nik, type Office, openOffice, TODAY, writeRows } from "../gas/helpers";
+import { cellOf, closeOffice, column, eligible, headerIndex, nik, type Office, openOffice, TODAY, writeRows, handedOver } from "../gas/helpers";
 import { checkedRows, configureOffice } from "../gas/letterHelpers";
 import { BPJS, eligibleFor, KABID, officeWithRoles, OPERATOR, SIGNER } from "../gas/approvalHelpers";
 import { liveCli, serial, type Stub, startStub, type Value } from "../cli/liveStub";
@@ -195,7 +195,7 @@ describe("letters", () => {
   });
 
   // Spec 7: "Drafting again updates the same document instead of making a second one." The document is reused
-  // and the number kept, but `Tautan Surat` is written blank: the row moves on with no link to its letter.
+  // and the number kept, and `Tautan Surat` still links it (the row never moves on without its letter).
   test("redrafting after the document properties were lost (a copied file) reuses the linked document and number", () => {
     configureOffice(env);
     checkedRows(env, sheet, [eligible("A", 1)]);
@@ -223,8 +223,8 @@ describe("letters", () => {
     expect(cellOf(sheet, 2, "Tautan Surat")).toBe(link);
   });
 
-  // Spec 7: "a number is never issued twice". The SIKS-NG letter's number lives only in the document properties,
-  // so a copied spreadsheet (no properties; the sheet's highest number counts) issues it again.
+  // Spec 7: "a number is never issued twice". A copied spreadsheet has no document properties, so the
+  // SIKS-NG letter's number must be in the sheet (second line of `Nomor Surat`) to be counted.
   test("pangkalpinang: after the document properties were lost, the SIKS-NG letter's number is not issued again", () => {
     officeWithRoles(env, "pangkalpinang-reaktivasi");
     const rows = checkedRows(env, sheet, [eligiblePkpRow("Siti", 1), eligiblePkpRow("Budi", 2, { "Status DTSEN/DTKS": "Tidak Terdaftar" })]);
@@ -308,17 +308,6 @@ const ALL_ROLES_WITH_OP: [string, string][] = [["admin@dinsos.go.id", "admin"], 
 const VIEW_HEADERS = ["ID Permohonan", "Nama", "NIK", "Nomor Kartu KIS", "Nomor Surat", "Tanggal Surat", "Tautan Surat", "Tautan Berkas", "Status BPJS", "Tanggal Aktif BPJS", "Catatan BPJS"];
 const STATUS_COL = 9;
 
-function handedOver(name: string, serial: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return eligible(name, serial, {
-    "ID Permohonan": `PBI-2026-${String(serial).padStart(5, "0")}`,
-    "Kebutuhan Layanan Kesehatan": "Penyakit Kronis",
-    "Nomor Kartu KIS": "0001234567890",
-    Tahap: "Diserahkan",
-    "Nomor Surat": `400.9.3.2/${serial}/Dinsos/XI/2026`,
-    "Diserahkan Pada": "21/11/2026 10:00",
-    ...extra,
-  });
-}
 const view = () => env.spreadsheet.getSheetByName("Untuk BPJS")!;
 const viewRows = () => view().getDataRange().getValues().slice(1);
 const viewRowOf = (id: string) => view().getRange(1, 1, view().getLastRow(), 1).getValues().findIndex((r) => r[0] === id) + 1;
@@ -507,7 +496,7 @@ describe("Untuk BPJS", () => {
   });
 
   // Spec 8: "BPJS staff write the outcome there and it flows back to `Permohonan` by ID". A rejected entry is
-  // reported to whoever synced, but the rebuilt view drops what BPJS typed.
+  // reported to whoever synced, and the rebuilt view keeps what BPJS typed, to be corrected.
   test("an outcome the sync cannot take (bad date) stays in the view for BPJS to correct", () => {
     writeRows(sheet, [handedOver("Ani", 1)]);
     sync();
