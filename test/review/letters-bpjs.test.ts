@@ -194,16 +194,22 @@ describe("letters", () => {
     expect(column(sheet, "Nomor Surat")).toEqual(["400.9.3.2/001/Dinsos/XI/2026", "400.9.3.2/002/Dinsos/XI/2026"]);
   });
 
-  // Spec 7: "Drafting again updates the same document instead of making a second one." The document is reused
-  // and the number kept, and `Tautan Surat` still links it (the row never moves on without its letter).
-  test("redrafting after the document properties were lost (a copied file) reuses the linked document and number", () => {
-    configureOffice(env);
-    checkedRows(env, sheet, [eligible("A", 1)]);
+  /** Drafts row 2, loses the document properties (as a copied file does), redrafts; returns the first link. */
+  function draftThenRedraftWithoutProperties(): string {
     draft();
     const link = cellOf(sheet, 2, "Tautan Surat");
     env.properties.document.deleteAllProperties();
     set(2, "Tahap", "Perbaikan");
     draft();
+    return String(link);
+  }
+
+  // Spec 7: "Drafting again updates the same document instead of making a second one." The document is reused
+  // and the number kept, and `Tautan Surat` still links it (the row never moves on without its letter).
+  test("redrafting after the document properties were lost (a copied file) reuses the linked document and number", () => {
+    configureOffice(env);
+    checkedRows(env, sheet, [eligible("A", 1)]);
+    const link = draftThenRedraftWithoutProperties();
     expect(docs.documents.size).toBe(1);
     expect(cellOf(sheet, 2, "Tautan Surat")).toBe(link);
     expect(cellOf(sheet, 2, "Nomor Surat")).toBe("400.9.3.2/001/Dinsos/XI/2026");
@@ -214,11 +220,7 @@ describe("letters", () => {
     officeWithRoles(env, "pangkalpinang-reaktivasi");
     const rows = checkedRows(env, sheet, [eligiblePkpRow("Siti", 1)]);
     toDraf(rows);
-    draft();
-    const link = cellOf(sheet, 2, "Tautan Surat");
-    env.properties.document.deleteAllProperties();
-    set(2, "Tahap", "Perbaikan");
-    draft();
+    const link = draftThenRedraftWithoutProperties();
     expect(docs.documents.size).toBe(2);
     expect(cellOf(sheet, 2, "Tautan Surat")).toBe(link);
   });
