@@ -299,7 +299,14 @@ describe("structure", () => {
     const p = sh.getRange("A1:A5").protect();
     sh.insertRowsBefore(1, 1);
     expect(p.getRange().getA1Notation()).toBe("A2:A6");
+    // Until its editor list changes, a new protection mirrors the spreadsheet's sharing.
     fake.setUser("tamu@dinsos.go.id");
+    sh.getRange("A2").setValue(1);
+    expect(p.canEdit()).toBe(true);
+    fake.setUser("operator@dinsos.go.id");
+    p.removeEditors(p.getEditors());
+    fake.setUser("tamu@dinsos.go.id");
+    expect(p.canEdit()).toBe(false);
     expect(() => sh.getRange("A2").setValue(1)).toThrow(/protected cell/);
     sh.getRange("B2").setValue(1);
     p.setWarningOnly(true);
