@@ -81,7 +81,7 @@ export function parseInput(input: unknown, format: string, locale?: string): { v
   if (input.startsWith("'")) return { value: input.slice(1), formula: "" };
   if (input.startsWith("=") && input.length > 1) return { value: input, formula: input };
   if (NUMBER_INPUT.test(input)) return { value: Number(input), formula: "" };
-  // https://support.google.com/docs/answer/3094135 (dates are numbers); typed by the locale.
+  // Typed text becomes a date (https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption, USER_ENTERED), read by the locale.
   const date = locale === undefined ? null : typedDateSerial(input, locale);
   if (date) return { value: date.serial, formula: "", dateTime: date.time };
   if (/^(true|false)$/i.test(input)) return { value: input.toLowerCase() === "true", formula: "" };

@@ -236,7 +236,7 @@ test("two columns read as one field stop the check, naming both headers and thei
 });
 
 test("on real Sheets the deadline written as 2026-… reads back as a date: a second check with nothing new writes nothing", () => {
-  // Sheets parses typed dates (https://support.google.com/docs/answer/3094135), and setValues
+  // Sheets parses typed dates (USER_ENTERED: https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption), and setValues
   // writes as typed: `Batas Reaktivasi` holds a date, not the ISO text the check wrote.
   env.uninstall();
   env = installFakes({ user: "admin@dinsos.go.id", parseTypedDates: true });
