@@ -138,6 +138,28 @@ describe("values", () => {
     expect(d.toISOString()).toBe("2026-01-31T17:00:00.000Z"); // midnight in Jakarta
   });
 
+  test("parseTypedDates: written text that reads as a date is a date, by the spreadsheet's locale", () => {
+    const typed = (locale: string) => {
+      const env = createFakeServices({ locale, parseTypedDates: true });
+      const sh = env.spreadsheet.getSheets()[0]!;
+      sh.getRange("B1:B5").setNumberFormat("@");
+      sh.getRange("A1:B5").setValues([
+        ["2026-12-01", "2026-12-01"], ["01/12/2026", "01/12/2026"], ["23/11/2026", "x"], ["2026-11-24 10:00", "x"], ["31/02/2026", "x"],
+      ]);
+      const jakarta = (v: unknown) => (v instanceof Date ? env.services.Utilities.formatDate(v, "Asia/Jakarta", "yyyy-MM-dd HH:mm") : v);
+      return sh.getRange("A1:B5").getValues().map((r) => r.map(jakarta));
+    };
+    expect(typed("id_ID")).toEqual([
+      ["2026-12-01 00:00", "2026-12-01"], ["2026-12-01 00:00", "01/12/2026"], ["2026-11-23 00:00", "x"], ["2026-11-24 10:00", "x"], ["31/02/2026", "x"],
+    ]);
+    // en_US reads month first: 01/12 is 12 January, and 23/11 is no date at all.
+    expect(typed("en_US").map((r) => r[0])).toEqual(["2026-12-01 00:00", "2026-01-12 00:00", "23/11/2026", "2026-11-24 10:00", "31/02/2026"]);
+    // Off by default: the text stays as written.
+    const plain = createFakeServices().spreadsheet.getSheets()[0]!;
+    plain.getRange("A1").setValue("2026-12-01");
+    expect(plain.getRange("A1").getValue()).toBe("2026-12-01");
+  });
+
   test("checkboxes read as booleans", () => {
     const sh = sheet1();
     sh.getRange("A1:A3").setValues([[""], ["TRUE"], ["false"]]);
@@ -299,7 +321,14 @@ describe("structure", () => {
     const p = sh.getRange("A1:A5").protect();
     sh.insertRowsBefore(1, 1);
     expect(p.getRange().getA1Notation()).toBe("A2:A6");
+    // Until its editor list changes, a new protection mirrors the spreadsheet's sharing.
     fake.setUser("tamu@dinsos.go.id");
+    sh.getRange("A2").setValue(1);
+    expect(p.canEdit()).toBe(true);
+    fake.setUser("operator@dinsos.go.id");
+    p.removeEditors(p.getEditors());
+    fake.setUser("tamu@dinsos.go.id");
+    expect(p.canEdit()).toBe(false);
     expect(() => sh.getRange("A2").setValue(1)).toThrow(/protected cell/);
     sh.getRange("B2").setValue(1);
     p.setWarningOnly(true);

@@ -8,6 +8,7 @@ import type { RowResult } from "./check";
 import { type ColumnKey, type ColumnMap, INPUT_COLUMNS, mapHeaders } from "./columns";
 import { type RowOutput, RESULT_KEYS, rowOutput } from "./outputs";
 import type { Profile } from "./profiles";
+import { readDateCell } from "./dates";
 import { type Cell, cellText, headerKey } from "./text";
 
 export type Grid = readonly (readonly Cell[])[];
@@ -106,7 +107,7 @@ export function planWrites(input: WritePlanInput): WritePlan {
         if (wanted === undefined || wanted === null) values.push(now);
         else {
           values.push(wanted);
-          if (cellText(wanted) !== cellText(now)) differs = true;
+          if (!holds(now, wanted)) differs = true;
         }
       }
       planned.set(column, values);
@@ -169,6 +170,18 @@ function comparedColumns(
     pairs.push([find(readHeaders), find(headers)]);
   }
   return pairs;
+}
+
+/**
+ * Whether a cell already holds what would be written. Sheets stores a written `2026-12-01`
+ * (or `2026-11-24 10:00`) as a date, so a date cell on that Jakarta day and time holds it.
+ */
+function holds(now: Cell, wanted: Cell): boolean {
+  if (cellText(wanted) === cellText(now)) return true;
+  const iso = typeof wanted === "string" && now instanceof Date ? /^(\d{4}-\d{2}-\d{2})(?: (\d{2}):(\d{2}))?$/.exec(wanted) : null;
+  if (!iso) return false;
+  const read = readDateCell(now, iso[2] !== undefined);
+  return read.kind === "ok" && read.date === iso[1] && (iso[2] === undefined || read.minutes === Number(iso[2]) * 60 + Number(iso[3]));
 }
 
 function sameInputs(readRow: readonly Cell[], currentRow: readonly Cell[], pairs: [number | undefined, number | undefined][]): boolean {

@@ -150,12 +150,14 @@ function writeView(ss: Spreadsheet, rows: readonly string[][], settings: Setting
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
   protection.setUnprotectedRanges([view.getRange(2, FIRST_OUTCOME_COLUMN, body, OUTCOME_COLUMNS.length)]);
   // Editors follow the role table: operators and admins rebuild the view; BPJS staff only fill outcomes.
+  // A protection lets every editor of the file in until its editor list is set (one made by an
+  // older version may never have been), so the list is always set; editors go in before others
+  // go out, as in Google's reference.
   const wanted = new Set(viewEditors(settings));
   const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
+  protection.addEditors([...wanted]);
   const stale = current.filter((e) => !wanted.has(e));
   if (stale.length) protection.removeEditors(stale);
-  const missing = [...wanted].filter((e) => !current.includes(e));
-  if (missing.length) protection.addEditors(missing);
   return true;
 }
 

@@ -79,14 +79,17 @@ export function setupSpreadsheet(ss: Spreadsheet, adminEmail: string, applyChang
     report.push(`Lokal spreadsheet diubah dari ${change.locale} ke Indonesia (id_ID), agar tanggal dibaca hari/bulan/tahun; angka memakai koma desimal dan rumus memakai titik koma.${others}`);
   }
   const settingsSheet = ss.getSheetByName(SETTINGS_SHEET);
+  const locked = settingsSheet !== null && settingsLockedFor(settingsSheet);
   if (!settingsSheet) {
     createSettingsSheet(ss, adminEmail);
     report.push(`Sheet "${SETTINGS_SHEET}" dibuat: lengkapi identitas kantor, penandatangan dan peran.`);
+  } else if (locked) {
+    report.push(settingsLockedMessage(adminEmail));
   } else {
     completeSettingsSheet(settingsSheet, adminEmail, report);
   }
   const { settings, problems } = loadSettings(ss);
-  protectSettings(ss.getSheetByName(SETTINGS_SHEET)!, settings, adminEmail, report);
+  if (!locked) protectSettings(ss.getSheetByName(SETTINGS_SHEET)!, settings, adminEmail, report);
   const names = settings.sheets.length ? settings.sheets.map((s) => s.sheet) : [DEFAULT_REQUEST_SHEET];
   migrateLayout(ss, names, report);
   for (const name of names) setupRequestSheet(ss, name, report);
@@ -248,6 +251,20 @@ function protectAddonColumns(sheet: Sheet, columns: ColumnMap, report: string[])
 }
 
 const SETTINGS_PROTECTION_NOTE = "PBI-JK: pengaturan dan peran hanya disunting admin";
+
+/**
+ * True when Pengaturan is protected against this user (an admin added to the role table after the
+ * last Siapkan Sheet): Google refuses them its cells and even the list of its editors
+ * (https://developers.google.com/apps-script/reference/spreadsheet/protection#geteditors).
+ */
+function settingsLockedFor(sheet: Sheet): boolean {
+  return sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => !p.isWarningOnly() && !p.canEdit());
+}
+
+export function settingsLockedMessage(runner: string): string {
+  return `Sheet "${SETTINGS_SHEET}" dilindungi dan akun ${runner || "Anda"} belum termasuk penyuntingnya, jadi "${SETTINGS_SHEET}" dan perlindungannya tidak diubah. ` +
+    `Minta admin yang dapat menyunting "${SETTINGS_SHEET}" (atau pemilik spreadsheet) menjalankan Siapkan Sheet sekali lagi; setelah itu akun Anda dapat menyuntingnya.`;
+}
 
 /**
  * The role table is the gate of every action, so Pengaturan is protected for real (not a

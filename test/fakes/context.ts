@@ -18,6 +18,8 @@ export interface FakeContext {
   sleeps: number[];
   ui: FakeUi;
   htmlFiles: Map<string, string>;
+  /** Written text that reads as a date becomes a date, as in Sheets (FakeOptions.parseTypedDates). */
+  parseTypedDates: boolean;
   /** Builds the Dates handed to callers (in the caller's realm when run inside a vm context). */
   newDate: (ms: number) => Date;
 }

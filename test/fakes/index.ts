@@ -30,6 +30,12 @@ export interface FakeOptions {
   scriptTimeZone?: string;
   /** HTML project files by name (without ".html") for HtmlService.*FromFile. */
   htmlFiles?: Record<string, string>;
+  /**
+   * Written text that reads as a date (`2026-11-24`, `2026-11-24 10:00`, `24/11/2026` by the
+   * locale) is stored as a date, as Sheets does with typed input. Off by default: most tests
+   * assert the text they wrote.
+   */
+  parseTypedDates?: boolean;
   /** Date constructor for values read back, e.g. `vm.runInContext("Date", context)` for vm tests. */
   dateConstructor?: DateConstructor;
 }
@@ -88,6 +94,7 @@ export function createFakeServices(options: FakeOptions = {}): FakeHandle {
     ui: new FakeUi(),
     htmlFiles: new Map(Object.entries(options.htmlFiles ?? {})),
     newDate: (ms) => new (options.dateConstructor ?? Date)(ms),
+    parseTypedDates: options.parseTypedDates ?? false,
   };
   const ss = new FakeSpreadsheet(ctx, {
     id: options.spreadsheetId ?? "ss-1",

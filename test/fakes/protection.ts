@@ -33,6 +33,13 @@ export class FakeProtection implements Pick<Protection, (typeof MEMBERS)[number]
   removed = false;
   readonly editors = new Set<string>();
   unprotected: Area[] = [];
+  /**
+   * A new protection mirrors the spreadsheet's own sharing (anyone who may edit the file may
+   * edit here) until the script changes its editor list or domain setting:
+   * https://developers.google.com/apps-script/reference/spreadsheet/sheet#protect() and
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#protect()
+   */
+  mirrorsSpreadsheet = true;
 
   /** `area` is null for a SHEET protection (it covers the whole sheet). */
   constructor(
@@ -58,7 +65,7 @@ export class FakeProtection implements Pick<Protection, (typeof MEMBERS)[number]
 
   /** Whether `email` may write into `target` despite this protection. */
   allows(email: string, target: Area): boolean {
-    if (this.removed || this.warningOnly || this.editors.has(email)) return true;
+    if (this.removed || this.warningOnly || this.mirrorsSpreadsheet || this.editors.has(email)) return true;
     if (!overlaps(this.coveredArea(), target)) return true;
     // A write wholly inside an unprotected hole of a sheet protection is allowed.
     return this.unprotected.some((hole) => contains(hole, target));
@@ -83,31 +90,43 @@ export class FakeProtection implements Pick<Protection, (typeof MEMBERS)[number]
     return this.warningOnly;
   }
   addEditor(editor: string | User): Protection {
+    this.requireEditor();
+    this.mirrorsSpreadsheet = false;
     this.editors.add(emailOf(editor));
     return this.api;
   }
   addEditors(editors: string[]): Protection {
+    this.requireEditor();
+    this.mirrorsSpreadsheet = false;
     for (const e of editors) this.editors.add(emailOf(e));
     return this.api;
   }
   removeEditor(editor: string | User): Protection {
+    this.requireEditor();
+    this.mirrorsSpreadsheet = false;
     this.dropEditor(emailOf(editor));
     return this.api;
   }
   removeEditors(editors: Array<string | User>): Protection {
+    this.requireEditor();
+    this.mirrorsSpreadsheet = false;
     for (const e of editors) this.dropEditor(emailOf(e));
     return this.api;
   }
   getEditors(): User[] {
+    this.requireEditor();
     return [...this.editors].map(makeUser);
   }
   canEdit(): boolean {
-    return this.editors.has(this.sheet.ss.ctx.users.effective);
+    return this.mirrorsSpreadsheet || this.editors.has(this.sheet.ss.ctx.users.effective);
   }
   canDomainEdit(): boolean {
+    this.requireEditor();
     return this.domainEdit;
   }
   setDomainEdit(editable: boolean): Protection {
+    this.requireEditor();
+    this.mirrorsSpreadsheet = false;
     this.domainEdit = editable;
     return this.api;
   }
@@ -125,6 +144,17 @@ export class FakeProtection implements Pick<Protection, (typeof MEMBERS)[number]
   }
   getUnprotectedRanges(): Range[] {
     return this.unprotected.map((a) => this.sheet.rangeAt(a.row, a.col, a.numRows, a.numCols).api);
+  }
+
+  /**
+   * Reading or changing the editors throws for a user who may not edit the protection:
+   * https://developers.google.com/apps-script/reference/spreadsheet/protection#geteditors
+   */
+  private requireEditor(): void {
+    const ctx = this.sheet.ss.ctx;
+    if (!this.canEdit() && ctx.users.effective !== ctx.owner) {
+      throw new Error("You do not have permission to access the editors of this protected range or sheet.");
+    }
   }
 
   private dropEditor(email: string): void {

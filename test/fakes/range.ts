@@ -128,9 +128,15 @@ export class FakeRange implements Pick<Range, (typeof MEMBERS)[number]> {
   }
 
   private store(cell: CellState, input: unknown): void {
-    const parsed = parseInput(input, cell.format);
+    const locale = this.sheet.ss.locale;
+    const parsed = parseInput(input, cell.format, this.sheet.ss.ctx.parseTypedDates ? locale : undefined);
     cell.value = parsed.value;
     cell.formula = parsed.formula;
+    // A date typed into an automatic cell gets the locale's date format, as in Sheets.
+    if (parsed.dateTime !== undefined && (cell.format === "" || cell.format === AUTOMATIC_FORMAT)) {
+      const day = /^en_US$/i.test(locale) ? "m/d/yyyy" : "dd/mm/yyyy";
+      cell.format = parsed.dateTime ? `${day} hh:mm:ss` : day;
+    }
   }
 
   // ------------------------------------------------------------ geometry

@@ -81,3 +81,22 @@ test("Pengaturan is protected for real: only the listed admins and whoever ran S
   env.setUser("admin2@dinsos.go.id");
   expect(() => settings.getRange(next, 3).setValue("catatan")).not.toThrow();
 });
+
+test("an admin listed after the last Siapkan Sheet runs it: told who must rerun it, the rest is set up, no generic error", () => {
+  // Real Sheets refuses such a user Pengaturan's cells and even its protection's editor list
+  // (https://developers.google.com/apps-script/reference/spreadsheet/protection#geteditors).
+  configureOffice(env, { roles: [["admin@dinsos.go.id", "admin"], ["admin2@dinsos.go.id", "admin"]] });
+  env.spreadsheet.deleteSheet(env.spreadsheet.getSheetByName("Log")!);
+  env.setUser("admin2@dinsos.go.id");
+  const before = JSON.stringify(env.spreadsheet.getSheetByName("Pengaturan")!.getDataRange().getValues());
+  const report = setup(env.spreadsheet);
+  expect(report).toContain('Sheet "Pengaturan" dilindungi dan akun admin2@dinsos.go.id belum termasuk penyuntingnya');
+  expect(report).toContain("menjalankan Siapkan Sheet sekali lagi");
+  expect(report).toContain('Sheet "Log" dibuat');
+  expect(JSON.stringify(env.spreadsheet.getSheetByName("Pengaturan")!.getDataRange().getValues())).toBe(before);
+  // The admin who can edit it reruns Siapkan Sheet: from then on the new admin edits Pengaturan.
+  env.setUser("admin@dinsos.go.id");
+  expect(setup(env.spreadsheet)).toContain("hanya admin (admin2@dinsos.go.id, admin@dinsos.go.id)");
+  env.setUser("admin2@dinsos.go.id");
+  expect(setup(env.spreadsheet)).not.toContain("belum termasuk penyuntingnya");
+});

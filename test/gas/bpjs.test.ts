@@ -102,6 +102,20 @@ test("the view has a status dropdown, a date format, text IDs, and only the BPJS
   expect(() => v.getRange(3, 2).setValue("Nama lain")).toThrow(/protected/);
 });
 
+test("a view protection whose editor list was never set (it lets every editor of the file in) is closed by the next sync", () => {
+  // Real Sheets: a new protection mirrors the file's sharing until its editors change
+  // (https://developers.google.com/apps-script/reference/spreadsheet/sheet#protect()).
+  const v = env.spreadsheet.insertSheet("Untuk BPJS");
+  v.protect().setDescription("PBI-JK: hanya Status BPJS, Tanggal Aktif BPJS dan Catatan BPJS yang diisi petugas BPJS");
+  env.setUser(BPJS);
+  v.getRange(1, 1).setValue("boleh");
+  env.setUser(OPERATOR);
+  syncBpjs(env.spreadsheet, TODAY);
+  env.setUser(BPJS);
+  expect(() => view().getRange(2, 1).setValue("PBI-2026-00009")).toThrow(/protected/);
+  view().getRange(2, STATUS_COL).setValue("Diproses");
+});
+
 test("an edit in the view is brought back at once by onEdit, moved to Selesai and logged with the editor", () => {
   syncBpjs(env.spreadsheet, TODAY);
   env.setUser(BPJS);

@@ -77,3 +77,31 @@ test("the bundle needs no Node or browser globals and runs menu, setup, check an
   call("menuSyncBpjs"); // the admin has no operator or bpjs role: refused in Indonesian
   expect(JSON.stringify(fakes.ui.alerts.at(-1))).toContain("hanya untuk peran operator atau bpjs");
 });
+
+test("onOpen and onInstall in AuthMode.NONE use nothing but the add-on menu", () => {
+  // https://developers.google.com/apps-script/reference/script/auth-mode: in NONE (add-on installed,
+  // not yet used in this file) no service needing authorisation works, properties included.
+  const logged: string[] = [];
+  const record = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
+  const context = vm.createContext({ console: { log: record, info: record, warn: record, error: record } });
+  const fakes = createFakeServices({ user: "admin@dinsos.go.id" });
+  const refuse = (service: string) => () => {
+    throw new Error(`${service}: authorisation is required to perform that action.`);
+  };
+  const only = (service: string, allowed: Record<string, unknown>) =>
+    new Proxy(allowed, { get: (target, key) => (typeof key === "string" && key in target ? target[key] : refuse(`${service}.${String(key)}`)) });
+  Object.assign(context, {
+    SpreadsheetApp: only("SpreadsheetApp", { getUi: () => fakes.services.SpreadsheetApp.getUi() }),
+    PropertiesService: only("PropertiesService", {}),
+    LockService: only("LockService", {}),
+    Session: only("Session", {}),
+    CacheService: only("CacheService", {}),
+    HtmlService: only("HtmlService", {}),
+    Utilities: fakes.services.Utilities,
+  });
+  vm.runInContext(code, context, { filename: "Code.js" });
+  for (const name of ["onOpen", "onInstall"]) (context as Record<string, (e: unknown) => void>)[name]!({ authMode: "NONE" });
+  expect(logged).toEqual([]);
+  expect(fakes.ui.menus).toHaveLength(2);
+  expect(fakes.ui.menus[0]!.items.length).toBeGreaterThan(10);
+});

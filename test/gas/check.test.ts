@@ -1,8 +1,8 @@
 import { checkAll, checkSelected } from "../../src/gas/app";
 import { sidebarApi } from "../../src/gas/sidebarApi";
 import { menuCheckAll, onEdit } from "../../src/gas/main";
-import type { FakeEnv } from "../fakes";
-import { cellOf, column, eligible, headerIndex, nik, onSecondRead, TODAY, writeRows, openSheet } from "./helpers";
+import { type FakeEnv, installFakes } from "../fakes";
+import { cellOf, column, eligible, headerIndex, nik, onSecondRead, preparedSheet, TODAY, writeRows, openSheet } from "./helpers";
 
 let env: FakeEnv;
 let sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -233,4 +233,18 @@ test("two columns read as one field stop the check, naming both headers and thei
   const edited = sheet.getRange(2, headerIndex(sheet).get("Nama")! + 1);
   onEdit({ range: edited } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
   expect(column(sheet, "Keputusan")[0]).toBe("");
+});
+
+test("on real Sheets the deadline written as 2026-… reads back as a date: a second check with nothing new writes nothing", () => {
+  // Sheets parses typed dates (USER_ENTERED: https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption), and setValues
+  // writes as typed: `Batas Reaktivasi` holds a date, not the ISO text the check wrote.
+  env.uninstall();
+  env = installFakes({ user: "admin@dinsos.go.id", parseTypedDates: true });
+  sheet = preparedSheet(env);
+  writeRows(sheet, [eligible("Ani", 1), eligible("Budi", 2)]);
+  checkAll(env.spreadsheet, TODAY);
+  expect(column(sheet, "Batas Reaktivasi")[0]).toBeInstanceOf(Date);
+  env.resetCalls();
+  checkAll(env.spreadsheet, TODAY);
+  expect(env.calls.filter((c) => c.method === "setValues")).toEqual([]);
 });
