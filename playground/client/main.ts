@@ -365,6 +365,8 @@ function renderGrid(): void {
   const table = el("table", { class: "cells", "aria-label": `Sheet ${v.name}`, "aria-rowcount": String(v.rows), "aria-colcount": String(v.cols) },
     colgroup, el("thead", {}, head), el("tbody"));
   const scroll = { top: gridWrap.scrollTop, left: gridWrap.scrollLeft };
+  // The sheet's full height first: an empty body would clamp the kept scroll to the top.
+  table.tBodies[0]!.append(spacer(v.rows));
   gridWrap.replaceChildren(table);
   rendered = { first: 0, last: -1 };
   gridWrap.scrollTop = scroll.top;

@@ -304,3 +304,25 @@ const lettersIn = existsSync(join(ROOT, "test/fakes/document.ts"));
   await page.evaluate("document.getElementById('toasts').replaceChildren()");
   await page.screenshot({ path: join(ARTIFACTS, "playground-letter.png") });
 });
+
+test("an edit far down the sheet keeps the grid where it was (the row typed in stays in view)", async () => {
+  const sheet = sheetApi().getSheetByName("Permohonan")!;
+  const row = sheet.getLastRow();
+  const note = headerColumn("Permohonan", "Catatan");
+  await page.locator("#grid").evaluate((grid) => {
+    (grid as unknown as { scrollTop: number }).scrollTop = 1e6;
+  });
+  await cell(row, note).waitFor();
+  const top = await page.locator("#grid").evaluate((grid) => (grid as unknown as { scrollTop: number }).scrollTop);
+  expect(top).toBeGreaterThan(1000);
+  const before = await readyVersion();
+  await cell(row, note).dblclick();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Datang sendiri");
+  await page.keyboard.press("Enter");
+  await waitForVersionAfter(before);
+  expect(sheet.getRange(row, note).getValue()).toBe("Datang sendiri");
+  const after = await page.locator("#grid").evaluate((grid) => (grid as unknown as { scrollTop: number }).scrollTop);
+  expect(Math.abs(after - top)).toBeLessThan(30);
+  await expect(cell(row, note).isVisible()).resolves.toBe(true);
+});
