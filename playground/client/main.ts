@@ -265,6 +265,9 @@ document.addEventListener("click", (e) => {
 roleSelect.addEventListener("change", async () => {
   await api("/api/role", { email: roleSelect.value });
   toast({ title: "Peran", message: `Sekarang masuk sebagai ${roleSelect.value}.` });
+  // An open panel shows the account that loaded it: load it again for the new one.
+  const frame = panel.querySelector("iframe");
+  if (frame) frame.src = `/sidebar?t=${Date.now()}`;
   await refresh();
 });
 
@@ -296,7 +299,7 @@ async function toggleDocuments(): Promise<void> {
   docsPanel.hidden = false;
 }
 
-interface DocBlock { type: "paragraph" | "list" | "table" | "rule"; text?: string; rows?: string[][]; bold?: boolean; align?: string; borderless?: boolean }
+interface DocBlock { type: "paragraph" | "list" | "table" | "rule"; text?: string; rows?: string[][]; bold?: boolean; align?: string; borderless?: boolean; indent?: number; underline?: boolean }
 interface DocPreview { name: string; header: DocBlock[]; body: DocBlock[]; footer: DocBlock[] }
 
 async function previewDocument(id: string): Promise<void> {
@@ -308,6 +311,9 @@ async function previewDocument(id: string): Promise<void> {
     }
     const p = el(b.type === "list" ? "li" : "p", {}, b.text ?? "");
     if (b.bold) p.classList.add("bold");
+    if (b.underline) p.classList.add("underline");
+    // Points of the letter's text width (A4 less its margins, src/gas/docs.ts: 454 pt), as a share of the preview's width.
+    if (b.indent) p.style.paddingLeft = `${Math.min(80, (b.indent / 454) * 100).toFixed(1)}%`;
     if (b.align) p.dataset["align"] = b.align.toLowerCase();
     return p;
   });

@@ -301,6 +301,15 @@ const lettersIn = existsSync(join(ROOT, "test/fakes/document.ts"));
   await letter.waitFor();
   expect(await letter.textContent()).toContain(name);
   expect(await letter.locator("img, script").count()).toBe(0);
+  // The signer block sits on the right half, the name underlined below the space for the signature.
+  const signerName = letter.locator("p.underline").last();
+  const place = await signerName.evaluate((p) => {
+    const node = p as unknown as { offsetWidth: number; previousElementSibling: { textContent: string; offsetHeight: number } | null };
+    const style = (globalThis as unknown as { getComputedStyle(n: unknown): { paddingLeft: string } }).getComputedStyle(p);
+    return { indent: Number.parseFloat(style.paddingLeft), width: node.offsetWidth, blankAbove: node.previousElementSibling?.textContent === "" ? node.previousElementSibling.offsetHeight : 0 };
+  });
+  expect(place.indent).toBeGreaterThan(place.width * 0.4);
+  expect(place.blankAbove).toBeGreaterThan(8);
   await page.evaluate("document.getElementById('toasts').replaceChildren()");
   await page.screenshot({ path: join(ARTIFACTS, "playground-letter.png") });
 });
@@ -325,4 +334,17 @@ test("an edit far down the sheet keeps the grid where it was (the row typed in s
   const after = await page.locator("#grid").evaluate((grid) => (grid as unknown as { scrollTop: number }).scrollTop);
   expect(Math.abs(after - top)).toBeLessThan(30);
   await expect(cell(row, note).isVisible()).resolves.toBe(true);
+});
+
+test("an open panel follows the role switch: it shows the new account, not the one that opened it", async () => {
+  await page.locator("#role").selectOption("operator@dinsos.example");
+  await page.locator(".toast", { hasText: "operator@dinsos.example" }).waitFor();
+  await runMenu("Buka Panel");
+  let frame = await sidebarFrame();
+  await frame.waitForFunction(`document.getElementById("who").textContent.includes("operator@dinsos.example")`);
+  await page.locator("#role").selectOption("kabid@dinsos.example");
+  await page.locator(".toast", { hasText: "kabid@dinsos.example" }).waitFor();
+  await page.waitForFunction(`(() => { const f = document.querySelector("#sidebar iframe"); const w = f && f.contentDocument && f.contentDocument.getElementById("who"); return !!w && w.textContent.includes("kabid@dinsos.example"); })()`);
+  frame = await sidebarFrame();
+  expect(await frame.locator("#who").textContent()).toContain("Kepala Bidang");
 });
