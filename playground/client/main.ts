@@ -435,6 +435,15 @@ function revealRow(row: number): void {
   renderRows();
 }
 
+/** Scrolls a row to the middle of the grid when it is out of view (or at its very edge). */
+function centreRow(row: number): void {
+  const y = (row - 1) * ROW_HEIGHT;
+  const top = gridWrap.scrollTop + ROW_HEIGHT * 2;
+  if (y >= top && y + ROW_HEIGHT * 2 <= gridWrap.scrollTop + gridWrap.clientHeight) return;
+  gridWrap.scrollTop = Math.max(0, y - Math.floor(gridWrap.clientHeight / 2));
+  renderRows();
+}
+
 function paintSelection(): void {
   gridWrap.querySelectorAll(".active, .selected").forEach((n) => n.classList.remove("active", "selected"));
   const s = state.selection;
@@ -560,8 +569,11 @@ async function refresh(): Promise<void> {
   docsButton.hidden = !state.documents;
   renderTabs();
   view = await api<SheetView>(`/api/sheet?name=${encodeURIComponent(state.active)}`);
+  // A selection made by the add-on (the panel's queue picks a row) is scrolled into view, as Sheets does.
+  const pickedElsewhere = state.selection.numRows === 1 && state.selection.row !== active.row;
   if (state.selection.numRows > 1 || state.selection.row !== active.row) active = { row: state.selection.row, col: state.selection.col };
   renderGrid();
+  if (pickedElsewhere) centreRow(active.row);
   document.body.dataset["ready"] = String(state.version);
 }
 

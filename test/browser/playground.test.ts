@@ -348,3 +348,27 @@ test("an open panel follows the role switch: it shows the new account, not the o
   frame = await sidebarFrame();
   expect(await frame.locator("#who").textContent()).toContain("Kepala Bidang");
 });
+
+test("a request picked from the panel's queue is selected and scrolled into view in the grid", async () => {
+  await page.locator("#role").selectOption("kabid@dinsos.example");
+  await page.locator(".toast", { hasText: "kabid@dinsos.example" }).waitFor();
+  await runMenu("Buka Panel");
+  const frame = await sidebarFrame();
+  const item = frame.locator("#queues button.item").last();
+  await item.waitFor();
+  const id = (await item.locator(".muted").first().textContent())!.split(" · ")[0]!;
+  const sheet = sheetApi().getSheetByName("Permohonan")!;
+  const ids = sheet.getRange(1, headerColumn("Permohonan", "ID Permohonan"), sheet.getLastRow(), 1).getDisplayValues().map((r) => r[0]);
+  const row = ids.indexOf(id) + 1;
+  expect(row).toBeGreaterThan(30); // below the first screen, so the grid has to scroll
+  const before = await readyVersion();
+  await item.click();
+  await frame.waitForFunction(`document.getElementById("status").textContent.includes(${JSON.stringify(`${id} dipilih`)})`);
+  await waitForVersionAfter(before);
+  await expect(page.locator("#cell-ref").textContent()).resolves.toBe(`A${row}`);
+  const head = page.locator(`#grid th.rowhead[data-r="${row}"]`);
+  await head.waitFor();
+  const [box, grid] = await Promise.all([head.boundingBox(), page.locator("#grid").boundingBox()]);
+  expect(box!.y).toBeGreaterThanOrEqual(grid!.y);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(grid!.y + grid!.height);
+});
