@@ -188,6 +188,8 @@ test("the sidebar opens in a 300 px panel and shows the selected row's result", 
   await runMenu("Buka Panel");
   const frame = await sidebarFrame();
   expect(await page.locator("#sidebar iframe").evaluate((f) => f.getBoundingClientRect().width)).toBe(300);
+  // The panel fits beside the sheet: no page scrollbar covering the sheet tabs.
+  expect(await page.evaluate<boolean>("document.documentElement.scrollWidth <= document.documentElement.clientWidth && document.documentElement.scrollHeight <= document.documentElement.clientHeight")).toBe(true);
   await frame.getByRole("button", { name: "Muat baris terpilih" }).click();
   await frame.waitForFunction(`document.getElementById("inspector").textContent.includes("Permohonan baris ${row}")`);
   const text = await frame.locator("#inspector").textContent();
