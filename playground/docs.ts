@@ -43,8 +43,18 @@ function rawBlocks(section: unknown): DocBlock[] | null {
     return {
       type: child.type === "LIST_ITEM" ? "list" : "paragraph", text: String(child.value ?? ""), bold: attrs["BOLD"] === true,
       align: typeof attrs["HORIZONTAL_ALIGNMENT"] === "string" ? attrs["HORIZONTAL_ALIGNMENT"] : "",
+      ...layout(attrs),
     };
   });
+}
+
+/** What places a paragraph on the page: the signer block sits on the right half, its name underlined. */
+function layout(attrs: Record<string, unknown>): Pick<DocBlock, "indent" | "underline"> {
+  const indent = attrs["INDENT_START"];
+  return {
+    ...(typeof indent === "number" && indent > 0 ? { indent } : {}),
+    ...(attrs["UNDERLINE"] === true ? { underline: true } : {}),
+  };
 }
 
 export async function loadDocFakes(): Promise<DocFakes | null> {
@@ -64,6 +74,9 @@ export interface DocBlock {
   rows?: string[][];
   bold?: boolean;
   align?: string;
+  /** Left indent in points (Docs' INDENT_START). */
+  indent?: number;
+  underline?: boolean;
   /** A layout table (Docs border width 0), e.g. "Nomor : …" lines. */
   borderless?: boolean;
 }
@@ -108,6 +121,7 @@ function blocks(section: unknown): DocBlock[] {
         text: el.getText?.() ?? "",
         bold: attrs["BOLD"] === true,
         align: typeof attrs["HORIZONTAL_ALIGNMENT"] === "string" ? attrs["HORIZONTAL_ALIGNMENT"] : String(attrs["HORIZONTAL_ALIGNMENT"] ?? ""),
+        ...layout(attrs),
       });
     }
   }

@@ -136,6 +136,9 @@ export class Engine {
   run(name: string, args: unknown[] = [], answers: Answer[] = []): RunOutcome {
     if (!this.entryPoints.has(name)) return { events: [], error: `Fungsi "${name}" tidak ada di add-on.` };
     const before = this.base ?? this.commit();
+    // The snapshot holds no selection: a run undone for a question must see the same rows again.
+    const selection = (this.fakes.spreadsheet.getActiveRangeList()?.getRanges() ?? [])
+      .map((r) => [r.getSheet().getName(), r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns()] as const);
     const marks = this.marks();
     this.answers = [...answers];
     this.question = null;
@@ -149,6 +152,7 @@ export class Engine {
     const question = this.question as Question | null;
     if (question) {
       this.boot(before);
+      this.reselect(selection);
       return { events: [], question };
     }
     const events = this.eventsSince(marks);
@@ -201,6 +205,15 @@ export class Engine {
     const sheet = this.fakes.spreadsheet.getSheetByName(sheetName);
     if (!sheet) return;
     this.fakes.setSelection(sheet.getRange(row, col, numRows, numCols));
+    this.fakes.resetCalls();
+  }
+
+  private reselect(ranges: ReadonlyArray<readonly [string, number, number, number, number]>): void {
+    const found = ranges.flatMap(([name, row, col, rows, cols]) => {
+      const sheet = this.fakes.spreadsheet.getSheetByName(name);
+      return sheet ? [sheet.getRange(row, col, rows, cols)] : [];
+    });
+    if (found.length) this.fakes.setSelection(...found);
     this.fakes.resetCalls();
   }
 

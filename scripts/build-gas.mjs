@@ -27,7 +27,8 @@ export async function buildAppsScript(root) {
   const code = server.outputFiles[0].text;
   // Loading the bundle only defines things (no service is touched), so its exports can be listed.
   const exportsList = Object.keys(vm.runInNewContext(`${code};${GLOBAL}`, {}));
-  const wrappers = exportsList.map((name) => `function ${name}(e) {\n  return ${GLOBAL}.${name}(e);\n}\n`).join("\n");
+  // Every argument passes through: google.script.run calls such as apiRunAction(action, sheet, refs, note) take several.
+  const wrappers = exportsList.map((name) => `function ${name}(e) {\n  return ${GLOBAL}.${name}.apply(null, arguments);\n}\n`).join("\n");
   writeFileSync(join(dist, "Code.js"), `${code}\n// Entry points for Apps Script.\n${wrappers}`);
   copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
 

@@ -265,6 +265,9 @@ document.addEventListener("click", (e) => {
 roleSelect.addEventListener("change", async () => {
   await api("/api/role", { email: roleSelect.value });
   toast({ title: "Peran", message: `Sekarang masuk sebagai ${roleSelect.value}.` });
+  // An open panel shows the account that loaded it: load it again for the new one.
+  const frame = panel.querySelector("iframe");
+  if (frame) frame.src = `/sidebar?t=${Date.now()}`;
   await refresh();
 });
 
@@ -296,7 +299,7 @@ async function toggleDocuments(): Promise<void> {
   docsPanel.hidden = false;
 }
 
-interface DocBlock { type: "paragraph" | "list" | "table" | "rule"; text?: string; rows?: string[][]; bold?: boolean; align?: string; borderless?: boolean }
+interface DocBlock { type: "paragraph" | "list" | "table" | "rule"; text?: string; rows?: string[][]; bold?: boolean; align?: string; borderless?: boolean; indent?: number; underline?: boolean }
 interface DocPreview { name: string; header: DocBlock[]; body: DocBlock[]; footer: DocBlock[] }
 
 async function previewDocument(id: string): Promise<void> {
@@ -308,6 +311,9 @@ async function previewDocument(id: string): Promise<void> {
     }
     const p = el(b.type === "list" ? "li" : "p", {}, b.text ?? "");
     if (b.bold) p.classList.add("bold");
+    if (b.underline) p.classList.add("underline");
+    // Points of the letter's text width (A4 less its margins, src/gas/docs.ts: 454 pt), as a share of the preview's width.
+    if (b.indent) p.style.paddingLeft = `${Math.min(80, (b.indent / 454) * 100).toFixed(1)}%`;
     if (b.align) p.dataset["align"] = b.align.toLowerCase();
     return p;
   });
@@ -365,6 +371,8 @@ function renderGrid(): void {
   const table = el("table", { class: "cells", "aria-label": `Sheet ${v.name}`, "aria-rowcount": String(v.rows), "aria-colcount": String(v.cols) },
     colgroup, el("thead", {}, head), el("tbody"));
   const scroll = { top: gridWrap.scrollTop, left: gridWrap.scrollLeft };
+  // The sheet's full height first: an empty body would clamp the kept scroll to the top.
+  table.tBodies[0]!.append(spacer(v.rows));
   gridWrap.replaceChildren(table);
   rendered = { first: 0, last: -1 };
   gridWrap.scrollTop = scroll.top;
@@ -424,6 +432,15 @@ function revealRow(row: number): void {
   const y = (row - 1) * ROW_HEIGHT;
   if (y < gridWrap.scrollTop + headerSpace - ROW_HEIGHT) gridWrap.scrollTop = Math.max(0, y - headerSpace);
   else if (y + ROW_HEIGHT > gridWrap.scrollTop + gridWrap.clientHeight) gridWrap.scrollTop = y + ROW_HEIGHT - gridWrap.clientHeight + ROW_HEIGHT;
+  renderRows();
+}
+
+/** Scrolls a row to the middle of the grid when it is out of view (or at its very edge). */
+function centreRow(row: number): void {
+  const y = (row - 1) * ROW_HEIGHT;
+  const top = gridWrap.scrollTop + ROW_HEIGHT * 2;
+  if (y >= top && y + ROW_HEIGHT * 2 <= gridWrap.scrollTop + gridWrap.clientHeight) return;
+  gridWrap.scrollTop = Math.max(0, y - Math.floor(gridWrap.clientHeight / 2));
   renderRows();
 }
 
@@ -552,8 +569,11 @@ async function refresh(): Promise<void> {
   docsButton.hidden = !state.documents;
   renderTabs();
   view = await api<SheetView>(`/api/sheet?name=${encodeURIComponent(state.active)}`);
+  // A selection made by the add-on (the panel's queue picks a row) is scrolled into view, as Sheets does.
+  const pickedElsewhere = state.selection.numRows === 1 && state.selection.row !== active.row;
   if (state.selection.numRows > 1 || state.selection.row !== active.row) active = { row: state.selection.row, col: state.selection.col };
   renderGrid();
+  if (pickedElsewhere) centreRow(active.row);
   document.body.dataset["ready"] = String(state.version);
 }
 

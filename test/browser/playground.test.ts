@@ -188,6 +188,8 @@ test("the sidebar opens in a 300 px panel and shows the selected row's result", 
   await runMenu("Buka Panel");
   const frame = await sidebarFrame();
   expect(await page.locator("#sidebar iframe").evaluate((f) => f.getBoundingClientRect().width)).toBe(300);
+  // The panel fits beside the sheet: no page scrollbar covering the sheet tabs.
+  expect(await page.evaluate<boolean>("document.documentElement.scrollWidth <= document.documentElement.clientWidth && document.documentElement.scrollHeight <= document.documentElement.clientHeight")).toBe(true);
   await frame.getByRole("button", { name: "Muat baris terpilih" }).click();
   await frame.waitForFunction(`document.getElementById("inspector").textContent.includes("Permohonan baris ${row}")`);
   const text = await frame.locator("#inspector").textContent();
@@ -301,6 +303,74 @@ const lettersIn = existsSync(join(ROOT, "test/fakes/document.ts"));
   await letter.waitFor();
   expect(await letter.textContent()).toContain(name);
   expect(await letter.locator("img, script").count()).toBe(0);
+  // The signer block sits on the right half, the name underlined below the space for the signature.
+  const signerName = letter.locator("p.underline").last();
+  const place = await signerName.evaluate((p) => {
+    const node = p as unknown as { offsetWidth: number; previousElementSibling: { textContent: string; offsetHeight: number } | null };
+    const style = (globalThis as unknown as { getComputedStyle(n: unknown): { paddingLeft: string } }).getComputedStyle(p);
+    return { indent: Number.parseFloat(style.paddingLeft), width: node.offsetWidth, blankAbove: node.previousElementSibling?.textContent === "" ? node.previousElementSibling.offsetHeight : 0 };
+  });
+  expect(place.indent).toBeGreaterThan(place.width * 0.4);
+  expect(place.blankAbove).toBeGreaterThan(8);
   await page.evaluate("document.getElementById('toasts').replaceChildren()");
   await page.screenshot({ path: join(ARTIFACTS, "playground-letter.png") });
+});
+
+test("an edit far down the sheet keeps the grid where it was (the row typed in stays in view)", async () => {
+  const sheet = sheetApi().getSheetByName("Permohonan")!;
+  const row = sheet.getLastRow();
+  const note = headerColumn("Permohonan", "Catatan");
+  await page.locator("#grid").evaluate((grid) => {
+    (grid as unknown as { scrollTop: number }).scrollTop = 1e6;
+  });
+  await cell(row, note).waitFor();
+  const top = await page.locator("#grid").evaluate((grid) => (grid as unknown as { scrollTop: number }).scrollTop);
+  expect(top).toBeGreaterThan(1000);
+  const before = await readyVersion();
+  await cell(row, note).dblclick();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Datang sendiri");
+  await page.keyboard.press("Enter");
+  await waitForVersionAfter(before);
+  expect(sheet.getRange(row, note).getValue()).toBe("Datang sendiri");
+  const after = await page.locator("#grid").evaluate((grid) => (grid as unknown as { scrollTop: number }).scrollTop);
+  expect(Math.abs(after - top)).toBeLessThan(30);
+  await expect(cell(row, note).isVisible()).resolves.toBe(true);
+});
+
+test("an open panel follows the role switch: it shows the new account, not the one that opened it", async () => {
+  await page.locator("#role").selectOption("operator@dinsos.example");
+  await page.locator(".toast", { hasText: "operator@dinsos.example" }).waitFor();
+  await runMenu("Buka Panel");
+  let frame = await sidebarFrame();
+  await frame.waitForFunction(`document.getElementById("who").textContent.includes("operator@dinsos.example")`);
+  await page.locator("#role").selectOption("kabid@dinsos.example");
+  await page.locator(".toast", { hasText: "kabid@dinsos.example" }).waitFor();
+  await page.waitForFunction(`(() => { const f = document.querySelector("#sidebar iframe"); const w = f && f.contentDocument && f.contentDocument.getElementById("who"); return !!w && w.textContent.includes("kabid@dinsos.example"); })()`);
+  frame = await sidebarFrame();
+  expect(await frame.locator("#who").textContent()).toContain("Kepala Bidang");
+});
+
+test("a request picked from the panel's queue is selected and scrolled into view in the grid", async () => {
+  await page.locator("#role").selectOption("kabid@dinsos.example");
+  await page.locator(".toast", { hasText: "kabid@dinsos.example" }).waitFor();
+  await runMenu("Buka Panel");
+  const frame = await sidebarFrame();
+  const item = frame.locator("#queues button.item").last();
+  await item.waitFor();
+  const id = (await item.locator(".muted").first().textContent())!.split(" · ")[0]!;
+  const sheet = sheetApi().getSheetByName("Permohonan")!;
+  const ids = sheet.getRange(1, headerColumn("Permohonan", "ID Permohonan"), sheet.getLastRow(), 1).getDisplayValues().map((r) => r[0]);
+  const row = ids.indexOf(id) + 1;
+  expect(row).toBeGreaterThan(30); // below the first screen, so the grid has to scroll
+  const before = await readyVersion();
+  await item.click();
+  await frame.waitForFunction(`document.getElementById("status").textContent.includes(${JSON.stringify(`${id} dipilih`)})`);
+  await waitForVersionAfter(before);
+  await expect(page.locator("#cell-ref").textContent()).resolves.toBe(`A${row}`);
+  const head = page.locator(`#grid th.rowhead[data-r="${row}"]`);
+  await head.waitFor();
+  const [box, grid] = await Promise.all([head.boundingBox(), page.locator("#grid").boundingBox()]);
+  expect(box!.y).toBeGreaterThanOrEqual(grid!.y);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(grid!.y + grid!.height);
 });

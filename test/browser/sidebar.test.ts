@@ -232,6 +232,9 @@ describe("the row inspector and actions, by role", () => {
     expect(status).toContain("1 draf surat dibuat");
     await page.waitForFunction(`document.querySelector(".history") !== null`);
     expect(await page.locator(".history").textContent()).toContain("Buat Draf Surat: Draf → Paraf Kabid");
+    // The steps start at the card's edge, with no empty gutter where a list number would be.
+    const [card, step] = await Promise.all([page.locator(".card").first().boundingBox(), page.locator(".history li").first().boundingBox()]);
+    expect(step!.x - card!.x).toBeLessThan(16);
   });
 
   describe("with Kembalikan wired in", () => {

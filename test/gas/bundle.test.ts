@@ -105,3 +105,25 @@ test("onOpen and onInstall in AuthMode.NONE use nothing but the add-on menu", ()
   expect(fakes.ui.menus).toHaveLength(2);
   expect(fakes.ui.menus[0]!.items.length).toBeGreaterThan(10);
 });
+
+test("the top-level functions pass every argument on (google.script.run calls take several)", () => {
+  const { context, fakes } = load();
+  const call = (name: string, ...args: unknown[]) => (context[name] as (...a: unknown[]) => unknown)(...args);
+  call("onOpen");
+  call("menuSetup");
+  const sheet = fakes.spreadsheet.getSheetByName("Permohonan")!;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+  const row = headers.map((h) => ({ Nama: "Siti Aminah", NIK: "3273014101900001", "Nomor KK": "3273010101100001",
+    "Tanggal Permohonan": "20/11/2026", "Tanggal SK Penonaktifan": "01/08/2026" } as Record<string, string>)[h] ?? "");
+  sheet.getRange(2, 1, 1, row.length).setValues([row]);
+  call("menuCheckAll");
+  const id = String(sheet.getRange(2, headers.indexOf("ID Permohonan") + 1).getValue());
+  expect(id).toMatch(/^PBI-/);
+  fakes.setSelection(sheet.getRange("A1"));
+  // The queue's click: the sheet and the ID both reach the server, which selects that row.
+  const selected = call("apiSelectRow", "Permohonan", id) as { ok: boolean; value: { row: number; id: string } | null };
+  expect(selected).toMatchObject({ ok: true, value: { row: 2, id } });
+  // Kembalikan from the panel: the typed note arrives (a dropped note is refused as missing).
+  const returned = call("apiRunAction", "return", "Permohonan", [{ row: 2, id }], "Fotokopi KK belum ada.") as { ok: boolean; value?: string; message?: string };
+  expect(JSON.stringify(returned)).not.toContain("tulis catatan pengembalian");
+});

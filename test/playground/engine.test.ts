@@ -53,6 +53,21 @@ test("a question stops the run and undoes it; the answer given runs it to the en
   expect(sheet().getRange("A1:A2").getValues()).toEqual([["sebelum"], ["NO"]]);
 });
 
+test("a run undone for a question sees the rows the user selected when it runs again", async () => {
+  const code = `${ASKING_CODE}
+function askAboutSelection(e) {
+  var ui = SpreadsheetApp.getUi();
+  ui.alert("Konfirmasi", "Lanjutkan?", ui.ButtonSet.YES_NO);
+  var ss = SpreadsheetApp.getActiveSpreadsheet();
+  ss.getActiveSheet().getRange("Z1").setValue(ss.getActiveRange().getA1Notation());
+}`;
+  const engine = await Engine.create(code, {}, "operator@dinsos.example", null);
+  engine.select(engine.fakes.spreadsheet.getActiveSheet().getName(), 5, 1, 3, 4);
+  expect(engine.run("askAboutSelection").question).toBeDefined();
+  expect(engine.run("askAboutSelection", [], [{ button: "YES" }]).question).toBeUndefined();
+  expect(engine.fakes.spreadsheet.getActiveSheet().getRange("Z1").getValue()).toBe("A5:D7");
+});
+
 test("the demo covers every decision and several stages on both offices' sheets, with valid region codes", async () => {
   const engine = await demoEngine();
   const ss = engine.fakes.spreadsheet;
