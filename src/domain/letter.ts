@@ -135,7 +135,10 @@ export function addressee(input: Pick<LetterInput, "profile" | "settings">): str
 
 /** The signer's title as the signature block prints it: "KEPALA DINAS SOSIAL KOTA PANGKALPINANG,". */
 function signerTitle(signer: Signer | null, settings: LetterInput["settings"]): string {
-  const title = signer?.title.trim() || "Kepala Dinas Sosial";
+  const office = settings.values.office.trim();
+  let title = signer?.title.trim() || "Kepala Dinas Sosial";
+  // "Kepala Dinas" alone names no office: the block names the Dinas in full, as letters do.
+  if (/\bdinas$/i.test(title) && /^dinas\s/i.test(office)) title = `${title.slice(0, -"dinas".length)}${office}`;
   const where = region(settings.values.government);
   const full = where && !enumKey(title).includes(enumKey(where)) ? `${title} ${where}` : title;
   return `${full.toUpperCase()},`;
@@ -221,6 +224,9 @@ function tembusan(settings: LetterInput["settings"]): Block[] {
 export function buildLetter(input: LetterInput): LetterLayout {
   const { profile, person } = input;
   const reactivation = profile.service === "reactivation";
+  // A "Surat Keterangan" (nasional) states a fact; the offices' letters recommend. One letter, one name.
+  const statement = /^surat\s+keterangan\b/i.test(profile.letterTitle);
+  const kind = statement ? "surat keterangan" : "rekomendasi";
   const body: Block[] = [
     dateLine(input),
     { kind: "table", widths: FIELD_WIDTHS, rows: [
@@ -234,15 +240,15 @@ export function buildLetter(input: LetterInput): LetterLayout {
     { kind: "paragraph", text: "di", spaceAfter: 0 },
     { kind: "paragraph", text: "Tempat", indent: 24 },
     para(reactivation
-      ? "Berdasarkan hasil pemeriksaan berkas permohonan dan Data Tunggal Sosial dan Ekonomi Nasional (DTSEN), bersama ini kami merekomendasikan pengaktifan kembali kepesertaan Penerima Bantuan Iuran Jaminan Kesehatan (PBI-JK) atas nama:"
+      ? `Berdasarkan hasil pemeriksaan berkas permohonan dan Data Tunggal Sosial dan Ekonomi Nasional (DTSEN), bersama ini kami ${statement ? "menerangkan bahwa kepesertaan Penerima Bantuan Iuran Jaminan Kesehatan (PBI-JK) atas nama berikut memenuhi syarat untuk diaktifkan kembali" : "merekomendasikan pengaktifan kembali kepesertaan Penerima Bantuan Iuran Jaminan Kesehatan (PBI-JK) atas nama"}:`
       : "Berdasarkan hasil pemeriksaan berkas permohonan dan verifikasi data, bersama ini kami merekomendasikan pemberian bantuan pembiayaan pelayanan kesehatan kepada:"),
     { kind: "table", widths: DATA_WIDTHS, rows: personRows(person, reactivation) },
     para(reactivation
       ? `Kepesertaan yang bersangkutan dinonaktifkan berdasarkan surat keputusan tersebut dan permohonan diajukan dalam batas waktu pengaktifan kembali${input.deadline ? ` (paling lambat ${formatLongDate(input.deadline)})` : ""}. Yang bersangkutan termasuk warga tidak mampu yang membutuhkan jaminan kesehatan, sehingga kami mohon kepesertaan PBI-JK yang bersangkutan dapat diaktifkan kembali.`
       : "Yang bersangkutan termasuk warga tidak mampu yang membutuhkan pelayanan kesehatan, sehingga kami mohon dapat diberikan bantuan pembiayaan pelayanan kesehatan sesuai ketentuan yang berlaku."),
-    para("Rekomendasi ini diberikan berdasarkan:", { spaceAfter: 0 }),
+    para(`${kind[0]!.toUpperCase()}${kind.slice(1)} ini diberikan berdasarkan:`, { spaceAfter: 0 }),
     { kind: "list", items: legalBasis(profile) },
-    para("Demikian rekomendasi ini disampaikan untuk dapat dipergunakan sebagaimana mestinya. Atas perhatian dan kerja samanya, kami ucapkan terima kasih."),
+    para(`Demikian ${kind} ini disampaikan untuk dapat dipergunakan sebagaimana mestinya. Atas perhatian dan kerja samanya, kami ucapkan terima kasih.`),
     ...signatureBlock(input),
     { kind: "paragraph", text: "", spaceAfter: 0 },
     ...tembusan(input.settings),

@@ -44,6 +44,30 @@ describe("built-in layout", () => {
     expect(letter.name).toBe("Surat Rekomendasi Reaktivasi PBI-JK - PBI-2026-00042");
   });
 
+  test("a signer titled just \"Kepala Dinas\" (or Sekretaris Dinas) signs with the Dinas's full name", () => {
+    const office = "Dinas Sosial, Pengendalian Penduduk dan Keluarga Berencana";
+    const settings = officeSettings({ office, government: "Pemerintah Kabupaten Purbalingga" });
+    const signed = (title: string) => {
+      const input = letterInput();
+      const signers = input.settings.signers.map((s) => ({ ...s, title }));
+      return text(buildLetter({ ...input, settings: { ...settings, signers } }).body);
+    };
+    expect(signed("Kepala Dinas")).toContain("KEPALA DINAS SOSIAL, PENGENDALIAN PENDUDUK DAN KELUARGA BERENCANA KABUPATEN PURBALINGGA,\n");
+    expect(signed("Sekretaris Dinas")).toContain("SEKRETARIS DINAS SOSIAL, PENGENDALIAN PENDUDUK DAN KELUARGA BERENCANA KABUPATEN PURBALINGGA,\n");
+    // A title the office wrote in full stays as written.
+    expect(signed("Kepala Dinas Sosial")).toContain("KEPALA DINAS SOSIAL KABUPATEN PURBALINGGA,\n");
+  });
+
+  test("nasional's Surat Keterangan states, the offices' Surat Rekomendasi recommend: one letter, one name", () => {
+    const nasional = text(buildLetter(letterInput("nasional-2026")).body);
+    expect(nasional).toContain("bersama ini kami menerangkan bahwa kepesertaan Penerima Bantuan Iuran Jaminan Kesehatan (PBI-JK) atas nama berikut memenuhi syarat untuk diaktifkan kembali:");
+    expect(nasional).toContain("Surat keterangan ini diberikan berdasarkan:");
+    expect(nasional).toContain("Demikian surat keterangan ini disampaikan");
+    expect(nasional).not.toMatch(/rekomendasi/i);
+    expect(body).toContain("bersama ini kami merekomendasikan pengaktifan kembali");
+    expect(body).toContain("Demikian rekomendasi ini disampaikan");
+  });
+
   test("an unnumbered letter (minsel) leaves a line to fill in; blank data shows a dash", () => {
     const minsel = text(buildLetter(letterInput("minsel", { number: null, person: { ...PERSON, cardNumber: "" } })).body);
     expect(minsel).toContain(`Nomor : ${UNNUMBERED}`);
