@@ -5,11 +5,12 @@ export const DOCUMENT_KEYS = [
 ] as const;
 export type DocumentKey = (typeof DOCUMENT_KEYS)[number];
 
+/** `source` is said in brackets after the name, so it holds no brackets of its own. */
 export const DOCUMENTS: Record<DocumentKey, { name: string; source: string }> = {
-  docKtp: { name: "fotokopi KTP", source: "KTP pemohon (bila hilang, urus ke Dinas Dukcapil)" },
-  docKk: { name: "fotokopi Kartu Keluarga", source: "KK pemohon (bila hilang, urus ke Dinas Dukcapil)" },
+  docKtp: { name: "fotokopi KTP", source: "bila KTP hilang, urus ke Dinas Dukcapil" },
+  docKk: { name: "fotokopi Kartu Keluarga", source: "bila KK hilang, urus ke Dinas Dukcapil" },
   docSktm: { name: "SKTM", source: "diurus di kelurahan/desa, diketahui kecamatan" },
-  docCard: { name: "fotokopi kartu KIS PBI yang nonaktif", source: "kartu KIS milik pemohon" },
+  docCard: { name: "fotokopi kartu KIS PBI yang nonaktif", source: "dari kartu KIS milik pemohon" },
   docRegistry: {
     name: "surat keterangan terdaftar DTSEN/DTKS",
     source: "diminta ke desa/kelurahan atau operator SIKS-NG Dinas Sosial",

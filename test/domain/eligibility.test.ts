@@ -421,4 +421,10 @@ describe("advice attached to reasons", () => {
     expect(sktm).toMatch(/kecamatan/i);
     expect(sktm).not.toMatch(/KTP/);
   });
+
+  test("DOCUMENTS_INCOMPLETE reads as one list: no brackets inside brackets", () => {
+    const text = reasonText("DOCUMENTS_INCOMPLETE", run("purbalingga", noDocs()), profile("purbalingga"));
+    expect(text).toContain("fotokopi KTP (bila KTP hilang, urus ke Dinas Dukcapil); fotokopi Kartu Keluarga (bila KK hilang, urus ke Dinas Dukcapil)");
+    expect(text).not.toMatch(/\([^)]*\(/);
+  });
 });
