@@ -84,6 +84,8 @@ export interface SettingsProblem {
   blocksChecks?: boolean;
 }
 
+/** Each role by code and by its Indonesian name: either may be typed. */
+const ROLE_CHOICES = (Object.entries(ROLES) as [Role, string][]).map(([key, label]) => (enumKey(key) === enumKey(label) ? key : `${key} (${label})`)).join(", ");
 const roleByName = new Map<string, Role>();
 for (const [key, label] of Object.entries(ROLES) as [Role, string][]) {
   roleByName.set(enumKey(key), key);
@@ -185,7 +187,7 @@ const ROLE_ROW = {
   },
   role: (s, fail): Role => {
     const role = roleByName.get(enumKey(s));
-    if (!role) fail(`Peran "${s.trim()}" tidak dikenal. Pilih salah satu: ${Object.keys(ROLES).join(", ")}.`);
+    if (!role) fail(`Peran "${s.trim()}" tidak dikenal. Pilih salah satu: ${ROLE_CHOICES}.`);
     return role ?? "operator";
   },
 } satisfies Record<keyof typeof ROLE_TABLE, CellReader<unknown>>;
@@ -286,12 +288,25 @@ export function profileForSheet(settings: Pick<Settings, "sheets">, sheetName: s
   return withOverrides(profile, entry?.overrides);
 }
 
+/**
+ * What a letter drafted now would print blank: the built-in kop's lines (a template holds its
+ * own) and a signer's name. Valid settings may still lack them; Pengaturan says so.
+ */
+export function letterGaps(settings: Pick<Settings, "values" | "signers">): string[] {
+  const v = settings.values;
+  const blank = (k: SettingKey) => v[k].trim() === "";
+  const fields: SettingKey[] = blank("templateId") ? ["government", "address", "city"] : [];
+  const gaps = fields.filter(blank).map((k) => `"${SETTING_FIELDS[k].label}"`);
+  if (!settings.signers.some((s) => s.name.trim() !== "")) gaps.push(`tabel "${SIGNER_TABLE.title}" (${SIGNER_TABLE.name} dan ${SIGNER_TABLE.nip})`);
+  return gaps;
+}
+
 export function roleOf(settings: Pick<Settings, "roles">, email: string): Role[] {
   const e = email.trim().toLowerCase();
   return settings.roles.filter((r) => r.email === e).map((r) => r.role);
 }
 
-const ROLE_HELP = `Peran: ${Object.keys(ROLES).join(", ")}`;
+const ROLE_HELP = `Peran (kode atau nama): ${ROLE_CHOICES}`;
 
 /** The rows Siapkan Sheet writes into a new Pengaturan sheet. */
 export function defaultSettingsGrid(requestSheet = DEFAULT_REQUEST_SHEET, adminEmail = ""): string[][] {

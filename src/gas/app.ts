@@ -1,8 +1,8 @@
 /** Menu actions (the sidebar's are in sidebarApi.ts): each runs guarded, so users see Indonesian text, never a trace. */
-import { SETTINGS_SHEET } from "../domain/settings";
+import { letterGaps, SETTINGS_SHEET } from "../domain/settings";
 import type { Cell } from "../domain/text";
 import { CHECK_ROLES, requireRole } from "./access";
-import { approve, checkIntegrity, handOver, reopen, returnRows } from "./approvals";
+import { approve, checkIntegrity, handOver, reopen, returnRefusal, returnRows } from "./approvals";
 import { readLog, withMoveLock } from "./auditLog";
 import { bringBackBpjsEdit, syncBpjs } from "./bpjs";
 import { type CheckSummary, checkSheet, describeSummary } from "./checkRunner";
@@ -51,16 +51,24 @@ function alert(message: string): void {
 
 /** Runs an action for the menu: problems and longer reports go to an alert, a one-line result to a toast. */
 function fromMenu(context: string, action: (ss: Spreadsheet) => string, startMessage?: string): void {
+  let ss: Spreadsheet | null = null;
   try {
-    const ss = activeSpreadsheet();
+    ss = activeSpreadsheet();
     if (startMessage) toast(ss, startMessage);
-    const message = action(ss);
-    if (message.includes("\n")) alert(message);
-    else toast(ss, message);
+    show(ss, action(ss));
   } catch (error) {
     logError(context, error);
+    // A "working…" toast must not stay up beside a refusal.
+    if (ss && startMessage) toast(ss, STOPPED);
     alert(userMessage(error));
   }
+}
+
+export const STOPPED = "Berhenti; lihat pesan.";
+
+function show(ss: Spreadsheet, message: string): void {
+  if (message.includes("\n")) alert(message);
+  else toast(ss, message);
 }
 
 function requestSheet(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
@@ -119,9 +127,10 @@ export function openSettings(ss: Spreadsheet): string {
   const sheet = ss.getSheetByName(SETTINGS_SHEET);
   if (!sheet) throw new UserError(`Sheet "${SETTINGS_SHEET}" belum ada. Jalankan menu PBI-JK › Siapkan Sheet.`);
   ss.setActiveSheet(sheet);
-  const { problems } = loadSettings(ss);
+  const { settings, problems } = loadSettings(ss);
   if (problems.length) throw new UserError(describeProblems(problems));
-  return "Pengaturan valid.";
+  const gaps = letterGaps(settings);
+  return gaps.length ? `Pengaturan valid, tetapi surat yang dibuat sekarang akan kosong di bagian ini: isi ${gaps.join(", ")}.` : "Pengaturan valid.";
 }
 
 export const menu = {
@@ -134,10 +143,16 @@ export const menu = {
   refreshRekap: () => fromMenu("refreshRekap", (ss) => refreshRekap(ss), "Menyusun rekap…"),
   approve: () => fromMenu("approve", (ss) => approve(ss, null)),
   returnRows: () => {
-    // Asked before anything is read or locked; Cancel (or closing the dialog) changes nothing.
+    // The rows are looked at first: a note is asked for only when some row can be returned.
+    // Nothing is locked while the user types; Cancel (or closing the dialog) changes nothing.
     const ui = SpreadsheetApp.getUi();
     let answer: GoogleAppsScript.Base.PromptResponse;
     try {
+      const refusal = returnRefusal(activeSpreadsheet(), null);
+      if (refusal) {
+        show(activeSpreadsheet(), refusal);
+        return;
+      }
       answer = ui.prompt("PBI-JK · Kembalikan", "Catatan pengembalian (wajib): apa yang harus diperbaiki atau dilengkapi? Catatan masuk ke sheet Log: jangan tulis NIK, KK atau keterangan penyakit.", ui.ButtonSet.OK_CANCEL);
     } catch (error) {
       logError("returnRows", error);

@@ -75,7 +75,15 @@ export function reopen(ss: Spreadsheet, rows: number[] | null, note?: string, no
   return runMoves(ss, "reopen", rows, note, now);
 }
 
-function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, note: string | undefined, now: Date): string {
+/**
+ * Kembalikan from the menu asks for its note only when a selected row can be returned: "" then,
+ * else why not (nothing is locked or written), so nobody types a note to have it refused.
+ */
+export function returnRefusal(ss: Spreadsheet, rows: number[] | null, now = new Date()): string {
+  return runMoves(ss, "return", rows, undefined, now, true);
+}
+
+function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, note: string | undefined, now: Date, preview = false): string {
   const caption = ACTIONS[action];
   const email = activeUserEmail().trim();
   if (!email) throw new UserError(NO_EMAIL);
@@ -84,7 +92,8 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
   if (roles.length === 0) {
     throw new UserError(`${caption}: ${email} belum terdaftar dengan peran apa pun di tabel "Email Pengguna | Peran" (Pengaturan). Minta admin menambahkan peran Anda. Tidak ada yang diubah.`);
   }
-  const text = (note ?? "").trim();
+  // The preview stands in for the note it has not asked for yet.
+  const text = preview ? "-" : (note ?? "").trim();
   if (action === "return" && !text) throw new UserError(`${caption}: tulis catatan pengembalian (wajib), lalu coba lagi. Tidak ada yang diubah.`);
   const sheet = ss.getActiveSheet();
   const names = settings.sheets.length ? settings.sheets.map((s) => s.sheet) : [DEFAULT_REQUEST_SHEET];
@@ -98,7 +107,7 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
   const today = todayInJakarta(now);
   const stamp = jakartaStamp(now);
 
-  return withMoveLock(ss, () => {
+  const run = () => {
     const raw = retrying(() => sheet.getDataRange().getValues()) as Cell[][];
     const columns = mapHeaders(raw[0] ?? []);
     const stampKeys = workflow.stages.flatMap((s) => (s.stamp ? [s.stamp.by, s.stamp.at] : []));
@@ -146,6 +155,7 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
       }
       moves.push(planned);
     }
+    if (preview) return moves.length ? "" : report(action, moves, refused);
     if (needNumber.length) {
       const format = settings.values.numberFormat.trim() || SETTING_FIELDS.numberFormat.initial;
       const numbers = issueNumbers(format, today, grid.slice(1).map((cells) => cellText(cells[columns.letterNumber!]).trim()), needNumber.length);
@@ -158,7 +168,8 @@ function runMoves(ss: Spreadsheet, action: MoveAction, rows: number[] | null, no
     commitMoves(ss, moves.map((m) => ({ sheetId, line: logLine(now, email, m.id, action, m.from, m.to, m.logNote) })), () =>
       writeMoves(sheet, raw, columns, moves));
     return report(action, moves, refused);
-  });
+  };
+  return preview ? run() : withMoveLock(ss, run);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { defaultSettingsGrid, missingSettingsRows, profileForSheet, readSettings, roleOf, SHEET_TABLE, SIGNER_TABLE } from "../../src/domain/settings";
+import { defaultSettingsGrid, letterGaps, missingSettingsRows, profileForSheet, readSettings, roleOf, SHEET_TABLE, SIGNER_TABLE } from "../../src/domain/settings";
 
 function gridWith(sheetRow: string[], roles: string[][] = []): string[][] {
   const grid = defaultSettingsGrid("Permohonan", "admin@dinsos.go.id");
@@ -88,4 +88,26 @@ test("a sheet listed twice is a problem; an unlisted sheet gets the national pro
   const { settings, problems } = readSettings(grid);
   expect(problems.map((p) => p.message)).toContain(`Sheet "Permohonan" tercantum dua kali di tabel "Sheet Permohonan".`);
   expect(profileForSheet(settings, "Lainnya").id).toBe("nasional-2026");
+});
+
+test("a role may be typed as its code or its Indonesian name, and the message lists both", () => {
+  const grid = gridWith(["Permohonan", "nasional-2026", "", "", "", "", "", "", ""],
+    [["Email Pengguna", "Peran"], ["kabid@dinsos.go.id", "Kepala Bidang"], ["ttd@dinsos.go.id", "penandatangan"], ["x@dinsos.go.id", "raja"]]);
+  const { settings, problems } = readSettings(grid);
+  expect(roleOf(settings, "kabid@dinsos.go.id")).toEqual(["kabid"]);
+  expect(roleOf(settings, "ttd@dinsos.go.id")).toEqual(["signer"]);
+  expect(problems.map((p) => p.message).join("\n")).toContain('Peran "raja" tidak dikenal. Pilih salah satu: operator, verifier (Verifikator), ' +
+    "manager (Manajer Layanan), kabid (Kepala Bidang), signer (Penandatangan), bpjs (Petugas BPJS), admin.");
+});
+
+test("letterGaps names what a letter drafted now would print blank", () => {
+  const { settings } = readSettings(defaultSettingsGrid("Permohonan", "admin@dinsos.go.id"));
+  expect(letterGaps(settings)).toEqual(['"Pemerintah"', '"Alamat Kantor"', '"Tempat Surat"', 'tabel "Jabatan Penandatangan" (Nama dan NIP)']);
+  const filled = {
+    values: { ...settings.values, government: "Pemerintah Kota Pangkalpinang", address: "Jl. Usman Ambon No. 25", city: "Pangkalpinang" },
+    signers: [{ title: "Kepala Dinas", name: "Drs. Ahmad Fauzi", rank: "", nip: "" }],
+  };
+  expect(letterGaps(filled)).toEqual([]);
+  // A template holds its own kop: only the signer is still needed from Pengaturan.
+  expect(letterGaps({ ...settings, values: { ...settings.values, templateId: "1abc" } })).toEqual(['tabel "Jabatan Penandatangan" (Nama dan NIP)']);
 });

@@ -3,7 +3,8 @@
  * (google.script.run can call them directly). Until the office lists anyone, they stay open:
  * whoever installs the add-on has to set it up and try it.
  */
-import { checkAll, checkSelected, setup } from "../../src/gas/app";
+import { checkAll, checkSelected, setup, STOPPED } from "../../src/gas/app";
+import { menuSettings, menuSetup } from "../../src/gas/main";
 import type { FakeEnv } from "../fakes";
 import { column, eligible, freshEnv, preparedSheet, TODAY, writeRows } from "./helpers";
 import { configureOffice, KABID, OPERATOR } from "./letterHelpers";
@@ -60,6 +61,14 @@ test("Siapkan Sheet: once an admin is listed, only an admin runs it again", () =
   expect(() => setup(env.spreadsheet)).not.toThrow();
 });
 
+test("a refusal from the menu does not leave the \"working…\" toast up", () => {
+  configureOffice(env, { roles: [["admin@dinsos.go.id", "admin"], [OPERATOR, "operator"]] });
+  env.setUser(OPERATOR);
+  menuSetup();
+  expect(env.toasts.map((t) => t.message)).toEqual(["Menyiapkan sheet…", STOPPED]);
+  expect(env.ui.alerts.at(-1)!.prompt).toContain("Siapkan Sheet hanya untuk peran Admin");
+});
+
 test("Siapkan Sheet with no admin listed is open (the table is being filled in)", () => {
   configureOffice(env, { roles: [[OPERATOR, "operator"]] });
   env.setUser(OPERATOR);
@@ -99,4 +108,14 @@ test("an admin listed after the last Siapkan Sheet runs it: told who must rerun 
   expect(setup(env.spreadsheet)).toContain("hanya admin (admin2@dinsos.go.id, admin@dinsos.go.id)");
   env.setUser("admin2@dinsos.go.id");
   expect(setup(env.spreadsheet)).not.toContain("belum termasuk penyuntingnya");
+});
+
+test("Pengaturan from the menu says what letters would still print blank", () => {
+  env.setUser("admin@dinsos.go.id");
+  menuSettings();
+  // Siapkan Sheet's fresh Pengaturan is valid but names no government, address, place or signer.
+  expect(env.toasts.at(-1)!.message).toBe('Pengaturan valid, tetapi surat yang dibuat sekarang akan kosong di bagian ini: isi "Pemerintah", "Alamat Kantor", "Tempat Surat", tabel "Jabatan Penandatangan" (Nama dan NIP).');
+  configureOffice(env);
+  menuSettings();
+  expect(env.toasts.at(-1)!.message).toBe("Pengaturan valid.");
 });

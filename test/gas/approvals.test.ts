@@ -266,6 +266,26 @@ describe("refusals change nothing and say what is needed", () => {
     expect(log().at(-1)!.slice(3)).toEqual(["Kembalikan", "Paraf Kabid", "Perbaikan", "Nama salah eja; NIK # tertukar"]);
   });
 
+  test("Kembalikan from the menu says why a row cannot be returned before asking for a note", () => {
+    officeWithRoles(env, "nasional-2026");
+    checkedRows(env, sheet, [eligibleFor("nasional-2026", "A", 1)]);
+    expect(stage()).toBe("Draf");
+    const before = snapshot();
+    env.setUser(OPERATOR);
+    env.setSelection(sheet.getRange("A2"));
+    menuReturn();
+    // Still Layak at the operator's own stage: refused up front, no note asked for, nothing changed.
+    expect(env.ui.prompts).toHaveLength(0);
+    expect(env.ui.alerts.at(-1)!.prompt).toContain("Kembalikan: 0 permohonan dikembalikan.");
+    expect(env.ui.alerts.at(-1)!.prompt).toMatch(/Baris 2 \(PBI-\d{4}-\d{5}\): .*Layak/);
+    expect(snapshot()).toEqual(before);
+    // A user with no role hears so before typing too.
+    env.setUser("tamu@contoh.id");
+    menuReturn();
+    expect(env.ui.prompts).toHaveLength(0);
+    expect(env.ui.alerts.at(-1)!.prompt).toContain("belum terdaftar dengan peran");
+  });
+
   test("bandung: Serahkan needs Salinan Diarsipkan ticked", () => {
     officeWithRoles(env, "bandung");
     checkedRows(env, sheet, [eligibleFor("bandung", "A", 1)]);
