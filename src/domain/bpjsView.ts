@@ -226,7 +226,8 @@ function outcomeUpdate(cells: readonly Cell[], view: ColumnMap, found: Located, 
     return null;
   }
   if (newStatus === "Aktif Kembali" && activeDate === "") {
-    problems.push(`${where}: isi "${headerOf("bpjsActiveDate")}" untuk status Aktif Kembali.`);
+    // Usually the officer has picked the status and is about to type the date: say it waits.
+    problems.push(`${where}: status Aktif Kembali menunggu "${headerOf("bpjsActiveDate")}"; hasilnya dibawa setelah tanggal itu diisi.`);
     return null;
   }
   const note = text(cells, view, "bpjsNote");
@@ -290,7 +291,9 @@ export function syncLogLines(updates: readonly SyncUpdate[]): LogLine[] {
 /** A short Indonesian summary of a plan for the user. */
 export function describeSyncPlan(plan: SyncPlan): string {
   const moved = plan.updates.filter((u) => u.toStage === DONE_STAGE).length;
-  const lines = [`${plan.updates.length} hasil BPJS dibawa ke sheet permohonan${moved ? `, ${moved} permohonan selesai` : ""}.`];
+  const lines = [plan.updates.length
+    ? `${plan.updates.length} hasil BPJS dibawa ke sheet permohonan${moved ? `, ${moved} permohonan selesai` : ""}.`
+    : "Tidak ada hasil BPJS baru untuk dibawa ke sheet permohonan."];
   if (plan.unknownIds.length) {
     lines.push(`ID di "${BPJS_VIEW_SHEET}" yang tidak ada di sheet permohonan (tidak dibawa; mungkin barisnya dihapus): ${plan.unknownIds.map((u) => `${u.id} (baris ${u.viewRow})`).join(", ")}.`);
   }

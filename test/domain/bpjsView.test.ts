@@ -181,7 +181,8 @@ describe("the sync plan", () => {
     expect(plan.problems[1]).toContain("\"Tanggal Aktif BPJS\" tidak terbaca sebagai tanggal");
     expect(plan.problems[2]).toContain("masa depan");
     const noDate = planBpjsSync([VIEW_HEADERS, viewRow("PBI-2026-00001", { "Status BPJS": "Aktif Kembali" })], [requests], TODAY);
-    expect(noDate.problems[0]).toContain("isi \"Tanggal Aktif BPJS\" untuk status Aktif Kembali");
+    expect(noDate.problems[0]).toBe("Baris 2 \"Untuk BPJS\" (PBI-2026-00001): status Aktif Kembali menunggu \"Tanggal Aktif BPJS\"; hasilnya dibawa setelah tanggal itu diisi.");
+    expect(describeSyncPlan(noDate)).toMatch(/^Tidak ada hasil BPJS baru untuk dibawa ke sheet permohonan\.\n• Baris 2/);
   });
 
   test("an ID twice in the view or on two request rows is not guessed", () => {

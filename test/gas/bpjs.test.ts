@@ -68,7 +68,7 @@ afterEach(() => env.uninstall());
 
 test("Sinkronkan BPJS builds the view: handed-over requests only, masked NIK, no KK or health need", () => {
   const message = syncBpjs(env.spreadsheet, TODAY);
-  expect(message).toBe("0 hasil BPJS dibawa ke sheet permohonan. \"Untuk BPJS\" diperbarui: 3 permohonan.");
+  expect(message).toBe("Tidak ada hasil BPJS baru untuk dibawa ke sheet permohonan. \"Untuk BPJS\" diperbarui: 3 permohonan.");
   const values = view().getDataRange().getValues();
   expect(values[0]).toEqual(VIEW_HEADERS);
   expect(values.slice(1).map((r) => r[0])).toEqual(["PBI-2026-00001", "PBI-2026-00002", "PBI-2026-00003"]);
