@@ -11,7 +11,7 @@
  */
 import { checkTable, type RowResult } from "../domain/check";
 import { type ColumnKey, type ColumnMap, headerOf, mapHeaders } from "../domain/columns";
-import { type IsoDate, todayInJakarta } from "../domain/dates";
+import { type IsoDate, readDateCell, todayInJakarta } from "../domain/dates";
 import {
   buildLetter, buildSecondLetter, chooseSigner, type LetterInput, type LetterLayout, type LetterPerson, needsSecondLetter, placeholderValues,
 } from "../domain/letter";
@@ -148,7 +148,7 @@ export function draftLetters(ss: Spreadsheet, options: DraftOptions = {}): strin
     }
     if (done.length) {
       try {
-        written = withDocumentLock(() => writeBack(ss, sheet, done, email, now, today));
+        written = withDocumentLock(() => writeBack(ss, sheet, done, email, now));
       } catch (error) {
         if (!(error instanceof UserError) || error.message !== BUSY_MESSAGE) throw error;
         // The documents and numbers exist already: say so, and that a rerun uses the same ones.
@@ -246,7 +246,11 @@ function prepare(
       continue;
     }
     record.lease = { run: run.id, until: run.until };
-    const input: LetterInput = { profile, settings, person, number: typed || (move.assignsNumber ? record.number ?? null : null), date: today, deadline: result.deadline };
+    // A letter keeps the date its number was given with: redrafted next month, the date still
+    // matches the month in its number (…/XI/2026), as in the office's register.
+    const dated = typed ? readDateCell(cells[columns.letterDate!] ?? "") : null;
+    const date = dated?.kind === "ok" ? dated.date : today;
+    const input: LetterInput = { profile, settings, person, number: typed || (move.assignsNumber ? record.number ?? null : null), date, deadline: result.deadline };
     jobs.push({
       row, id, from: move.from, to: move.to, input, second: needsSecondLetter(profile, person), record,
       linkedDoc, linkedSecond, assignsNumber: move.assignsNumber,
@@ -355,7 +359,7 @@ function docsFailure(error: unknown, job: Job): string {
 }
 
 /** Step 3 (inside the lock): the row columns and the Log lines, each in one write per block. */
-function writeBack(ss: Spreadsheet, sheet: Sheet, done: readonly Job[], email: string, now: Date, today: IsoDate) {
+function writeBack(ss: Spreadsheet, sheet: Sheet, done: readonly Job[], email: string, now: Date) {
   const current = retrying(() => sheet.getDataRange().getValues()) as Cell[][];
   const columns = mapHeaders(current[0] ?? []);
   requireColumns(columns);
@@ -407,7 +411,7 @@ function writeBack(ss: Spreadsheet, sheet: Sheet, done: readonly Job[], email: s
           ? [job.input.number, job.second && job.record.secondNumber !== job.input.number ? job.record.secondNumber : ""].filter(Boolean).join("\n")
           : keep;
       case "letterDate":
-        return today;
+        return job.input.date;
       case "letterLink":
         return urls.get(job)!;
       default:

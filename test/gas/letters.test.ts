@@ -129,6 +129,20 @@ describe("drafting eligible rows", () => {
     expect(log().at(-1)!.slice(3)).toEqual(["Buat Draf Surat", "Perbaikan", "Paraf Kabid", "Nomor 400.9.3.2/001/Dinsos/XI/2026; draf diperbarui"]);
   });
 
+  test("a draft redone next month keeps the date its number was given with", () => {
+    checkedRows(env, sheet, [eligible("Siti", 1)]);
+    env.setUser(OPERATOR);
+    draft();
+    const dated = cellOf(sheet, 2, "Tanggal Surat");
+    expect(String(dated)).toBe("2026-11-24");
+    sheet.getRange(2, sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.indexOf("Tahap") + 1).setValue("Perbaikan");
+    draft({ now: new Date("2026-12-03T03:00:00Z") });
+    expect(cellOf(sheet, 2, "Nomor Surat")).toBe("400.9.3.2/001/Dinsos/XI/2026");
+    expect(cellOf(sheet, 2, "Tanggal Surat")).toBe(dated);
+    expect(docOf(2).allText()).toContain("24 November 2026");
+    expect(docOf(2).allText()).not.toContain("3 Desember 2026");
+  });
+
   test("a letter whose document was deleted is refused with what to do", () => {
     checkedRows(env, sheet, [eligible("Siti", 1)]);
     env.setUser(OPERATOR);
