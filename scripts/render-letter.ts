@@ -17,6 +17,7 @@ const docs = installFakeDocs();
 const pages: [string, string][] = [];
 for (const [file, layout] of [
   ["letter-pangkalpinang-reaktivasi", buildLetter(letterInput())],
+  ["letter-nasional", buildLetter(letterInput("nasional-2026"))],
   ["letter-minsel", buildLetter(letterInput("minsel", { number: null }))],
   ["letter-bantuan", buildLetter(letterInput("pangkalpinang-bantuan-kesehatan", { deadline: null }))],
   ["letter-siks-ng", buildSecondLetter(letterInput())],

@@ -138,7 +138,16 @@ async function reveal(row: number): Promise<void> {
     });
     await page.waitForTimeout(50);
   }
-  await head.scrollIntoViewIfNeeded();
+  // The grid redraws its rows when a run ends, which may detach the head just found: look again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await head.scrollIntoViewIfNeeded({ timeout: 2000 });
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await page.waitForTimeout(100);
+    }
+  }
 }
 
 async function selectRequest(id: string): Promise<void> {
