@@ -207,10 +207,11 @@ export function inspect(ss: Spreadsheet, now = new Date()): Inspector | null {
 }
 
 /** Finds a request by ID (never by a row number the panel remembered) and selects its row. */
-export function selectRow(ss: Spreadsheet, sheetName: string, id: string, now = new Date()): Inspector | null {
+export function selectRow(ss: Spreadsheet, sheetName: unknown, id: unknown, now = new Date()): Inspector | null {
   const who = caller(ss);
   const sheet = requestSheet(ss, who, sheetName);
-  const row = rowsById(sheet, [{ row: 0, id: String(id) }])[0]!;
+  if (typeof id !== "string" || !id.trim()) throw new UserError("Permohonan tanpa ID Permohonan tidak dapat dipilih. Muat ulang panel.");
+  const row = rowsById(sheet, [{ row: 0, id }])[0]!;
   sheet.getRange(row, 1, 1, Math.max(sheet.getLastColumn(), 1)).activate();
   return inspectRow(ss, who, sheet, row, now);
 }
@@ -218,8 +219,18 @@ export function selectRow(ss: Spreadsheet, sheetName: string, id: string, now = 
 function requestSheet(ss: Spreadsheet, who: Caller, name: unknown): Sheet {
   const names = requestSheetNames(who.settings);
   const sheet = typeof name === "string" && names.includes(name) ? ss.getSheetByName(name) : null;
-  if (!sheet) throw new UserError(`Sheet permohonan "${String(name)}" tidak ditemukan. Muat ulang panel.`);
+  if (!sheet) throw new UserError(`Sheet permohonan ${quoted(name)} tidak ditemukan. Muat ulang panel.`);
   return sheet;
+}
+
+/**
+ * A value from the browser, for a message: text in quotes (cut short), a number as is. Anything
+ * else is never turned into text: String() on an object can throw or run its toString.
+ */
+function quoted(value: unknown): string {
+  if (typeof value === "string") return `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return "(tidak dikenal)";
 }
 
 /** Where each request is now, by ID; a row without an ID counts only while its ID cell is still blank. */
@@ -231,11 +242,11 @@ function rowsById(sheet: Sheet, refs: readonly RowRef[]): number[] {
   if (idColumn === undefined) throw new UserError(`Kolom "${headerOf("id")}" tidak ditemukan. Jalankan menu PBI-JK › Siapkan Sheet.`);
   const ids = last < 2 ? [] : retrying(() => sheet.getRange(2, idColumn + 1, last - 1, 1).getValues()).map((r) => cellText(r[0] as Cell).trim());
   return refs.map((ref) => {
-    const id = String(ref.id ?? "").trim();
+    const id = typeof ref.id === "string" ? ref.id.trim() : "";
     if (!id) {
-      const row = Number(ref.row);
+      const row = ref.row;
       if (Number.isInteger(row) && row >= 2 && row <= last && ids[row - 2] === "") return row;
-      throw new UserError(`Baris ${String(ref.row)} sudah berubah. Muat baris terpilih lagi.`);
+      throw new UserError(`Baris ${quoted(row)} sudah berubah. Muat baris terpilih lagi.`);
     }
     const at = ids.indexOf(id);
     if (at < 0) throw new UserError(`Permohonan ${id} tidak ditemukan di sheet "${sheet.getName()}". Muat ulang panel.`);

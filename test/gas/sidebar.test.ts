@@ -296,6 +296,26 @@ describe("every API function checks the caller's role on the server", () => {
     expect(JSON.stringify(sheet.getDataRange().getValues())).toBe(before);
   });
 
+  test("an object whose toString is not a function, as sheet, ID or row, gets an Indonesian answer", () => {
+    as(OPERATOR);
+    select(1);
+    const odd = { toString: 0 };
+    const bare = Object.create(null) as object;
+    // fast-check's counterexample (seed 287289463), kept as a fixed example.
+    const answers = [
+      sidebarApi.apiRunAction("check", odd as never, [{ row: 0, id: "" }], [] as never),
+      sidebarApi.apiRunAction("check", bare as never, [{ row: 0, id: "" }], ""),
+      sidebarApi.apiSelectRow(odd as never, "x"),
+      sidebarApi.apiSelectRow("Permohonan", odd as never),
+      sidebarApi.apiSelectRow("Permohonan", bare as never),
+      sidebarApi.apiSelectRow(bare as never, bare as never),
+    ];
+    for (const answer of answers) {
+      expect(answer).toEqual({ ok: false, message: expect.stringMatching(/Muat ulang panel/) });
+      if (!answer.ok) expect(answer.message).not.toContain("tak terduga");
+    }
+  });
+
   test("an unknown action or malformed rows from the browser are refused, not run", () => {
     as(OPERATOR);
     expect(sidebarApi.apiRunAction("constructor" as never, null, null, "")).toEqual({ ok: false, message: "Tindakan tidak dikenal. Muat ulang panel." });
