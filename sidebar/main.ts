@@ -210,6 +210,7 @@ function queueItem(item: QueueItem): HTMLElement {
     el("span", { className: "item-name", text: item.name || item.id }),
     el("span", { className: "muted", text: `${item.id} · NIK ${item.maskedNik || "-"}` }),
     el("span", { className: "muted", text: `${item.stage || "-"}${item.deadline ? ` · batas ${deadlineText(item.deadline, item.daysLeft)}` : ""}` }));
+  if (item.returnNote) b.append(el("span", { className: "flag", text: "Ada catatan pengembalian: lihat Riwayat" }));
   return el("li", {}, b);
 }
 

@@ -66,6 +66,8 @@ export interface QueueItem {
   stage: string;
   deadline: string | null;
   daysLeft: number | null;
+  /** A row in Perbaikan with its `Catatan Pengembalian` filled (the text stays in the sheet). */
+  returnNote: boolean;
 }
 
 export interface Queue {

@@ -269,6 +269,8 @@ interface QueueRow {
   daysLeft: number | null;
   /** The role of the review stage the row waits in, when `Setujui` lets this caller complete it. */
   approvableBy: Role | null;
+  /** `Buat Draf Surat` lets this caller draft the row now. */
+  draftable: boolean;
 }
 
 const STAFF: readonly Role[] = ["operator", "verifier", "manager", "kabid", "signer", "admin"];
@@ -277,6 +279,10 @@ const waiting = (r: QueueRow) => r.open && stageName(r.stage) !== STAGES.handedO
 export const QUEUES: readonly QueueRule[] = [
   { title: "Menunggu paraf saya", roles: ["verifier", "manager", "kabid"], holds: (r) => r.approvableBy !== null && r.approvableBy !== "signer" && r.approvableBy !== "operator" },
   { title: "Siap ditandatangani", roles: ["signer"], holds: (r) => r.approvableBy === "signer" },
+  { title: "Siap dibuatkan draf surat", roles: ["operator"], holds: (r) => r.draftable && stageName(r.stage) === STAGES.draft },
+  { title: "Dikembalikan untuk perbaikan", roles: ["operator"], holds: (r) => stageName(r.stage) === STAGES.correction },
+  // Penomoran dan Stempel, Input ke BPJS: the operator's own Setujui.
+  { title: "Menunggu Setujui saya", roles: ["operator"], holds: (r) => r.approvableBy === "operator" },
   { title: "Belum diserahkan", roles: ["operator"], holds: (r) => stageName(r.stage) === STAGES.readyForHandOver },
   { title: "Menunggu hasil BPJS", roles: ["operator", "bpjs"], holds: (r) => stageName(r.stage) === STAGES.handedOver },
   { title: "Mendesak", roles: STAFF, holds: (r) => waiting(r) && r.urgent },
@@ -286,12 +292,12 @@ export const QUEUES: readonly QueueRule[] = [
 function queueRow(who: Caller, data: CheckedSheet, result: RowResult): QueueRow {
   const stage = result.request.stage;
   const current = data.workflow.stages.find((s) => s.name === stageName(stage));
-  const approve = current
-    ? guardMove({ action: "approve", workflow: data.workflow, stage, decision: result.decision, urgent: result.request.urgent, archived: false, roles: who.roles })
-    : null;
+  const move = (action: "approve" | "draft") =>
+    guardMove({ action, workflow: data.workflow, stage, decision: result.decision, urgent: result.request.urgent, archived: false, roles: who.roles });
   return {
     stage, open: isOpenStage(stage), urgent: result.request.urgent, daysLeft: daysLeft(data, result.deadline),
-    approvableBy: approve?.ok && current ? current.role : null,
+    approvableBy: current && move("approve").ok ? current.role : null,
+    draftable: move("draft").ok,
   };
 }
 
@@ -312,6 +318,7 @@ export function panelState(ss: Spreadsheet, now = new Date()): PanelState {
           found[i]!.push({
             sheet: name, row: result.row, id: result.request.id, name: textAt(data, result.row, "name"),
             maskedNik: maskedIdentityCell(textAt(data, result.row, "nik")), stage: row.stage, deadline: result.deadline, daysLeft: row.daysLeft,
+            returnNote: stageName(row.stage) === STAGES.correction && textAt(data, result.row, "returnNote") !== "",
           });
         });
       }

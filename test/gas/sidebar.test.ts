@@ -5,8 +5,9 @@ import * as entryPoints from "../../src/gas/main";
 import { NO_EMAIL } from "../../src/gas/access";
 import { draftPlan, inspect, panelState, ROW_ACTIONS, type RowAction, runAction, selectRow, sidebarApi } from "../../src/gas/sidebarApi";
 import type { FakeEnv } from "../fakes";
-import { cellOf, column, eligible, headerIndex, nik, TODAY, closeOffice, type Office, openOffice } from "./helpers";
+import { cellOf, column, eligible, headerIndex, nik, TODAY, closeOffice, type Office, openOffice, writeRows } from "./helpers";
 import { checkedRows, configureOffice, KABID, OPERATOR } from "./letterHelpers";
+import { eligibleFor } from "./approvalHelpers";
 
 const SIGNER = "kadis@dinsos.go.id";
 const BPJS = "bpjs@bpjs-kesehatan.go.id";
@@ -348,6 +349,34 @@ describe("queues per role", () => {
     expect(operator["Menunggu hasil BPJS"]).toEqual(["Fajar"]);
     expect(names(queues(BPJS))).toEqual({ "Menunggu hasil BPJS": ["Fajar"] });
   });
+
+  test("operator: rows to draft, rows returned for correction (with the note's presence), and the operator's own Setujui", () => {
+    // The signer returns Dedi's letter with a note; Eka is put back in Perbaikan by hand, without one.
+    as(SIGNER);
+    expect(runAction(env.spreadsheet, "return", "Permohonan", [{ row: 5, id: ids()[3]! }], "Tanggal surat salah")).toContain("1 permohonan");
+    setStage(6, "Perbaikan");
+    const operator = queues(OPERATOR);
+    expect(names(operator)).toMatchObject({
+      // Budi (no KTP) waits in no drafting queue: the guard would refuse him.
+      "Siap dibuatkan draf surat": ["Siti Aminah"],
+      "Dikembalikan untuk perbaikan": ["Dedi", "Eka"],
+      "Menunggu Setujui saya": [],
+    });
+    const returned = operator.queues.find((q) => q.title === "Dikembalikan untuk perbaikan")!.items;
+    expect(returned.map((i) => [i.name, i.returnNote])).toEqual([["Dedi", true], ["Eka", false]]);
+    // Presence only: the note's text stays in the sheet.
+    expect(JSON.stringify(operator)).not.toContain("Tanggal surat salah");
+    expect(names(queues(KABID))["Dikembalikan untuk perbaikan"]).toBeUndefined();
+  });
+
+  test.each([["minsel", "Penomoran dan Stempel"], ["bandung", "Input ke BPJS"]])(
+    "operator (%s): a row at %s waits in Menunggu Setujui saya; other roles do not see it there", (profile, stage) => {
+      configureOffice(env, { profile, roles: [[OPERATOR, "operator"], [KABID, "kabid"], [SIGNER, "signer"]] });
+      writeRows(sheet, [eligibleFor(profile, "Dedi", 4, { "ID Permohonan": ids()[3], Tahap: stage })], 5);
+      expect(names(queues(OPERATOR))["Menunggu Setujui saya"]).toEqual(["Dedi"]);
+      expect(names(queues(KABID))["Menunggu paraf saya"] ?? []).not.toContain("Dedi");
+      expect(names(queues(SIGNER))["Siap ditandatangani"] ?? []).not.toContain("Dedi");
+    });
 
   test("queues show masked NIKs only, and no KK", () => {
     for (const user of [OPERATOR, KABID, SIGNER, BPJS]) {
