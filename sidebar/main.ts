@@ -3,7 +3,7 @@
  * is put in with textContent and DOM nodes only, never parsed as HTML.
  */
 import { formatLongDate } from "../src/domain/dates";
-import type { ActionId, Inspector, LogEntry, PanelState, Queue, QueueItem, Result, RowActionInfo, RowRef, SidebarApi } from "../src/gas/bridge";
+import type { ActionId, Inspector, LetterLink, LogEntry, PanelState, Queue, QueueItem, Result, RowActionInfo, RowRef, SidebarApi } from "../src/gas/bridge";
 
 interface Runner {
   withSuccessHandler(fn: (value: unknown) => void): Runner;
@@ -135,6 +135,7 @@ function renderInspector(row: Inspector | null): void {
     ...field("NIK", row.nik || "-"),
     ...(row.urgent ? field("Mendesak", "Ya") : []));
   const parts: Node[] = [head, facts];
+  if (row.letters.length) parts.push(el("h3", { text: "Surat" }), lettersList(row.letters));
   if (row.warning) parts.push(el("p", { className: "warning", text: row.warning }));
   if (row.reasons.length) parts.push(el("h3", { text: "Alasan dan saran" }), el("ul", { className: "reasons" }, ...row.reasons.map((r) => el("li", { text: r }))));
   parts.push(el("h3", { text: row.findings.length ? `Temuan (${row.findings.length})` : "Temuan" }));
@@ -145,6 +146,33 @@ function renderInspector(row: Inspector | null): void {
   parts.push(el("h3", { text: "Tindakan" }), actionsBox(row));
   parts.push(el("h3", { text: "Riwayat" }), historyList(row.history));
   box.replaceChildren(el("article", { className: "card" }, ...parts));
+}
+
+/**
+ * The href for a `Tautan Surat` line, or null: only an http(s) address on docs.google.com. A cell
+ * anyone can edit must never become a javascript: or look-alike link.
+ */
+function docsHref(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  const ok = (url.protocol === "https:" || url.protocol === "http:") && url.hostname === "docs.google.com" && !url.username && !url.password;
+  return ok ? url.href : null;
+}
+
+function lettersList(letters: LetterLink[]): HTMLElement {
+  return el("ul", { className: "letters" }, ...letters.map((l) => {
+    const href = docsHref(l.text);
+    if (!href) return el("li", {}, el("span", { className: "letter-label", text: l.label }), el("span", { className: "muted", text: l.text }));
+    const a = el("a", { text: l.label });
+    a.href = href;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return el("li", {}, a, el("span", { className: "muted", text: "Google Docs, tab baru" }));
+  }));
 }
 
 function actionsBox(row: Inspector): HTMLElement {

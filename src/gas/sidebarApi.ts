@@ -9,6 +9,7 @@ import { type ColumnKey, type ColumnMap, headerOf, mapHeaders } from "../domain/
 import { dayNumber, type IsoDate, todayInJakarta } from "../domain/dates";
 import { DECISIONS, reasonText } from "../domain/eligibility";
 import { maskedIdentityCell } from "../domain/privacy";
+import type { Profile } from "../domain/profiles";
 import { ROLES, type Role } from "../domain/roles";
 import { DEFAULT_REQUEST_SHEET, profileForSheet, roleOf, type Settings } from "../domain/settings";
 import { LOG_SHEET } from "../domain/layout";
@@ -17,7 +18,7 @@ import { readBool } from "../domain/values";
 import { type Action, ACTIONS, guardMove, STAGES, stageName, stageWarning, type Workflow, workflowFor } from "../domain/workflow";
 import { checkAll, checkSelected } from "./app";
 import type {
-  ActionId, DraftPlan, FindingInfo, Inspector, LogEntry, PanelState, Queue, QueueItem, Result, RowActionInfo, RowRef, SidebarApi,
+  ActionId, DraftPlan, FindingInfo, Inspector, LetterLink, LogEntry, PanelState, Queue, QueueItem, Result, RowActionInfo, RowRef, SidebarApi,
 } from "./bridge";
 import { logError, UserError, userMessage } from "./errors";
 import { CHECK_ROLES, NO_EMAIL, roleList } from "./access";
@@ -196,8 +197,17 @@ function inspectRow(ss: Spreadsheet, who: Caller, sheet: Sheet, row: number, now
     urgent: result.request.urgent,
     warning: stageWarning(stage, result.decision, data.workflow, result.request.urgent) ?? "",
     history: history(ss, result.request.id),
+    letters: letterLinks(textAt(data, row, "letterLink"), profile),
     actions: rowActions(who, data, result),
   };
+}
+
+/** `Tautan Surat` lines, labelled: the letter first, then the second letter (SIKS-NG) where the profile has one. */
+function letterLinks(cell: string, profile: Profile): LetterLink[] {
+  const labels = [profile.letterTitle, profile.secondLetterTitle ?? "Surat kedua"];
+  return cell.split("\n").slice(0, 2)
+    .map((line, i) => ({ label: labels[i]!, text: line.trim() }))
+    .filter((l) => l.text !== "");
 }
 
 export function inspect(ss: Spreadsheet, now = new Date()): Inspector | null {

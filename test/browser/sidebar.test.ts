@@ -287,6 +287,34 @@ describe("the row inspector and actions, by role", () => {
     await noMarkupRan();
   });
 
+  test("the Kabid opens the drafted letter from the card: a docs.google.com link in a new tab", async () => {
+    writeRows(sheet, [eligible("Citra", 3, { Tahap: "Paraf Kabid" })], 4);
+    await checked(KABID);
+    const cell = sheet.getRange(4, headerIndex(sheet).get("Tautan Surat")! + 1);
+    cell.setValues([["https://docs.google.com/document/d/abc123/edit\nhttps://evil.example/document/d/def"]]);
+    const text = await inspectRow(4);
+    expect(text).toContain("Surat Keterangan Pengaktifan Kembali PBI-JK");
+    const links = page.locator("#inspector .letters a");
+    expect(await links.count()).toBe(1);
+    expect(await links.getAttribute("href")).toBe("https://docs.google.com/document/d/abc123/edit");
+    expect(await links.getAttribute("target")).toBe("_blank");
+    expect(await links.getAttribute("rel")).toContain("noopener");
+    // Another host stays text, labelled as the second letter.
+    expect(await page.locator("#inspector .letters li").nth(1).textContent()).toBe("Surat keduahttps://evil.example/document/d/def");
+  });
+
+  test("a javascript: or look-alike Tautan Surat is shown as text, never as a link", async () => {
+    writeRows(sheet, [eligible("Citra", 3, { Tahap: "Paraf Kabid" })], 4);
+    await checked(KABID);
+    const cell = sheet.getRange(4, headerIndex(sheet).get("Tautan Surat")! + 1);
+    const bad = "javascript:window.__xss=1;alert('xss')//https://docs.google.com/";
+    cell.setValues([[`${bad}\nhttps://docs.google.com.evil.example/d/x`]]);
+    expect(await inspectRow(4)).toContain(bad);
+    expect(await page.locator("#inspector a").count()).toBe(0);
+    expect(await page.locator("#inspector .letters").textContent()).toContain("https://docs.google.com.evil.example/d/x");
+    await noMarkupRan();
+  });
+
   test("batch drafting goes in chunks with a progress bar, n of m", async () => {
     const many = Array.from({ length: 7 }, (_, i) => eligible(`Pemohon ${i + 1}`, 10 + i));
     await checked(OPERATOR, many);

@@ -143,6 +143,23 @@ describe("the row inspector", () => {
     expect(JSON.stringify(inspect(env.spreadsheet, TODAY))).not.toContain(KK);
   });
 
+  test("the drafted letters from Tautan Surat, labelled: the letter, then Pangkalpinang's SIKS-NG letter", () => {
+    as(KABID);
+    select(4);
+    expect(inspect(env.spreadsheet, TODAY)!.letters).toEqual([]);
+    const link = headerIndex(sheet).get("Tautan Surat")! + 1;
+    sheet.getRange(4, link).setValues([["https://docs.google.com/document/d/abc/edit"]]);
+    expect(inspect(env.spreadsheet, TODAY)!.letters).toEqual([
+      { label: "Surat Keterangan Pengaktifan Kembali PBI-JK", text: "https://docs.google.com/document/d/abc/edit" },
+    ]);
+    configureOffice(env, { profile: "pangkalpinang-reaktivasi", roles: [[KABID, "kabid"]] });
+    sheet.getRange(4, link).setValues([[" https://docs.google.com/document/d/abc/edit \nhttps://docs.google.com/document/d/def/edit"]]);
+    expect(inspect(env.spreadsheet, TODAY)!.letters).toEqual([
+      { label: "Surat Rekomendasi Reaktivasi PBI-JK", text: "https://docs.google.com/document/d/abc/edit" },
+      { label: "Surat Keterangan SIKS-NG", text: "https://docs.google.com/document/d/def/edit" },
+    ]);
+  });
+
   test("a header row, a blank row and a sheet that is not a request sheet show nothing", () => {
     as(OPERATOR);
     select(1);
