@@ -3,6 +3,7 @@
  * is put in with textContent and DOM nodes only, never parsed as HTML.
  */
 import { formatLongDate } from "../src/domain/dates";
+import { type DraftReport, draftReport } from "./report";
 import type { ActionId, Inspector, LetterLink, LogEntry, PanelState, Queue, QueueItem, Result, RowActionInfo, RowRef, SidebarApi } from "../src/gas/bridge";
 
 interface Runner {
@@ -306,10 +307,24 @@ function setProgress(done: number, total: number): void {
   byId("progress-text").textContent = `${done} dari ${total} permohonan`;
 }
 
+/** The batch's report next to the button, where the user is looking; "" clears it. */
+function showDraftReport(report: DraftReport | null, kind: "ok" | "error" = "ok"): void {
+  const box = byId("draft-report");
+  box.hidden = report === null;
+  box.className = kind;
+  box.replaceChildren(...(report
+    ? [el("strong", { text: report.summary }), ...(report.details.length ? [el("ul", {}, ...report.details.map((d) => el("li", { text: d.replace(/^•\s*/, "") })))] : [])]
+    : []));
+}
+
 /** Buat Draf Surat on the selected rows, a few per call, with the count so far. */
 async function draftSelected(): Promise<void> {
+  showDraftReport(null);
   const lines: string[] = [];
   let failed = "";
+  let planned = 0;
+  let sent = 0;
+  let drafted = 0;
   await busy("Menyiapkan draf surat…", async () => {
     const plan = await call("apiDraftPlan");
     if (!plan.ok) {
@@ -317,29 +332,36 @@ async function draftSelected(): Promise<void> {
       return;
     }
     const { sheet, rows, refused } = plan.value;
-    lines.push(...refused.map((r) => `• ${r}`));
-    let drafted = 0;
+    planned = rows.length;
+    lines.push(...refused);
     setProgress(0, rows.length);
     for (let i = 0; i < rows.length; i += DRAFT_CHUNK) {
       setStatus(`Membuat draf surat ${Math.min(i + DRAFT_CHUNK, rows.length)} dari ${rows.length}…`);
-      const result = await call("apiRunAction", "draft", sheet, rows.slice(i, i + DRAFT_CHUNK), "");
+      const chunk = rows.slice(i, i + DRAFT_CHUNK);
+      const result = await call("apiRunAction", "draft", sheet, chunk, "");
       if (!result.ok) {
         failed = result.message;
         break;
       }
+      sent += chunk.length;
       const [first = "", ...rest] = result.value.split("\n");
       const count = /^(\d+) draf/.exec(first);
       drafted += count ? Number(count[1]) : 0;
       lines.push(...rest);
-      setProgress(Math.min(i + DRAFT_CHUNK, rows.length), rows.length);
+      setProgress(sent, rows.length);
       // Out of Docs quota or time: the next chunk would stop the same way.
       if (rest.some((l) => /Kuota|belum dibuatkan surat|Google Docs gagal/.test(l))) break;
     }
-    lines.unshift(`${drafted} dari ${rows.length} draf surat dibuat atau diperbarui.`);
   });
   await refreshAll();
-  if (failed) setStatus([failed, ...lines.slice(1)].join("\n"), "error");
-  else setStatus(lines.join("\n"), "ok");
+  if (failed && planned === 0 && lines.length === 0) {
+    setStatus(failed, "error");
+    return;
+  }
+  const report = draftReport(drafted, lines, planned - sent);
+  if (failed) report.details.unshift(failed);
+  showDraftReport(report, failed ? "error" : "ok");
+  setStatus(failed ? `${failed}\n${report.summary}` : `${report.summary}.`, failed ? "error" : "ok");
 }
 
 async function checkAll(): Promise<void> {

@@ -321,12 +321,42 @@ describe("the row inspector and actions, by role", () => {
     env.setSelection(sheet.getRange(2, 1, 9, 1));
     served = [];
     await page.getByRole("button", { name: "Buat Draf Surat (baris terpilih)" }).click();
-    const status = await waitStatus("dari 8 draf surat dibuat");
-    expect(status).toContain("8 dari 8 draf surat dibuat");
-    expect(status).toContain("Baris 3");
+    expect(await waitStatus("draf dibuat")).toContain("8 draf dibuat; 1 baris dilewati");
+    // The report stands next to the button: the one refused row keeps its own line.
+    const report = (await page.locator("#draft-report").textContent()) ?? "";
+    expect(report).toContain("8 draf dibuat; 1 baris dilewati");
+    expect(report).toContain("Baris 3 (PBI-2026-00002)");
     expect(await page.locator("#progress-text").textContent()).toBe("8 dari 8 permohonan");
     expect(served.filter((n) => n === "apiRunAction")).toHaveLength(2);
     expect(docs.documents.size).toBe(8);
+  });
+
+  test("drafting 4 rows of 44 selected: a summary next to the button, identical refusals grouped", async () => {
+    const draftable = Array.from({ length: 3 }, (_, i) => eligible(`Siap ${i + 1}`, 20 + i));
+    const reviewed = Array.from({ length: 33 }, (_, i) => eligible(`Diperiksa ${i + 1}`, 30 + i, { Tahap: "Paraf Kabid" }));
+    const handed = Array.from({ length: 6 }, (_, i) => eligible(`Serah ${i + 1}`, 70 + i, { Tahap: "Siap Diserahkan" }));
+    // Rows 2-3: Siti (Draf) and Budi (no KTP); 4-6 draftable; 7-39 at Paraf Kabid; 40-45 ready to hand over.
+    await checked(OPERATOR, [...draftable, ...reviewed, ...handed]);
+    env.setSelection(sheet.getRange(2, 1, 44, 1));
+    await page.getByRole("button", { name: "Buat Draf Surat (baris terpilih)" }).click();
+    await page.waitForFunction(`!document.getElementById("draft-report").hidden`);
+    const box = page.locator("#draft-report");
+    expect(await box.locator("strong").textContent()).toBe("4 draf dibuat; 40 baris dilewati");
+    const lines = await box.locator("li").allTextContents();
+    const paraf = lines.filter((l) => l.includes(`tahap sekarang "Paraf Kabid"`));
+    expect(paraf).toHaveLength(1);
+    expect(paraf[0]).toMatch(/\(33 baris: 7, 8, 9, 10, 11, 12, 13, 14, …\)$/);
+    expect(lines.filter((l) => l.includes(`tahap sekarang "Siap Diserahkan"`))).toEqual([expect.stringContaining("(6 baris: 40, 41, 42, 43, 44, 45)")]);
+    // Budi's own reason stays on its own line, with his ID.
+    expect(lines.some((l) => l.startsWith("Baris 3 (PBI-2026-00002): "))).toBe(true);
+    expect(lines).toHaveLength(3);
+    // The report sits right under the button the user pressed.
+    const [button, report] = await Promise.all([
+      page.getByRole("button", { name: "Buat Draf Surat (baris terpilih)" }).boundingBox(), box.boundingBox()]);
+    expect(report!.y - (button!.y + button!.height)).toBeLessThan(60);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "sidebar-draft-report.png"), fullPage: true });
+    expect(docs.documents.size).toBe(4);
   });
 
   test("screenshots at 300 px: the operator's inspector and the Kabid's queues", async () => {

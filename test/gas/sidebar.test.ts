@@ -7,6 +7,7 @@ import { draftPlan, inspect, panelState, ROW_ACTIONS, type RowAction, runAction,
 import type { FakeEnv } from "../fakes";
 import { cellOf, column, eligible, headerIndex, nik, TODAY, closeOffice, type Office, openOffice, writeRows } from "./helpers";
 import { checkedRows, configureOffice, KABID, OPERATOR } from "./letterHelpers";
+import { draftReport } from "../../sidebar/report";
 import { eligibleFor } from "./approvalHelpers";
 
 const SIGNER = "kadis@dinsos.go.id";
@@ -475,4 +476,32 @@ test("the inspector and the queues read each sheet in a fixed number of calls, w
   const small = cost(3);
   expect(cost(60)).toEqual(small);
   expect(small[0]).toBeLessThanOrEqual(6);
+});
+
+describe("the panel's drafting report (sidebar/report.ts)", () => {
+  const stage = (s: string) => `Buat Draf Surat hanya untuk permohonan di tahap "Draf" atau "Perbaikan"; tahap sekarang "${s}".`;
+
+  test("identical reasons become one line with the count and the first rows; a single one keeps its row and ID", () => {
+    const lines = [
+      ...Array.from({ length: 10 }, (_, i) => `Baris ${i + 12} (PBI-2026-${String(i + 12).padStart(5, "0")}): ${stage("Diperiksa")}`),
+      `• Baris 30 (PBI-2026-00030): ${stage("Siap Diserahkan")}`,
+      `• Baris 31: belum punya ID Permohonan: jalankan Periksa Semua dulu.`,
+      `• Baris 40 (PBI-2026-00040): ${stage("Siap Diserahkan")}`,
+      "Kuota Google Docs akun ini untuk hari ini habis (Service invoked too many times).",
+    ];
+    expect(draftReport(5, lines, 0)).toEqual({
+      summary: "5 draf dibuat; 13 baris dilewati",
+      details: [
+        `• ${stage("Diperiksa")} (10 baris: 12, 13, 14, 15, 16, 17, 18, 19, …)`,
+        `• ${stage("Siap Diserahkan")} (2 baris: 30, 40)`,
+        "• Baris 31: belum punya ID Permohonan: jalankan Periksa Semua dulu.",
+        "Kuota Google Docs akun ini untuk hari ini habis (Service invoked too many times).",
+      ],
+    });
+  });
+
+  test("rows never sent because the run stopped are counted apart; no refusal says so plainly", () => {
+    expect(draftReport(5, [], 10).summary).toBe("5 draf dibuat; 0 baris dilewati; 10 baris belum diproses");
+    expect(draftReport(0, [""], 0)).toEqual({ summary: "0 draf dibuat; 0 baris dilewati", details: [] });
+  });
 });
