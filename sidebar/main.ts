@@ -225,10 +225,14 @@ function historyList(lines: LogEntry[]): HTMLElement {
       ...(l.note ? [el("span", { className: "note", text: l.note })] : []))));
 }
 
-async function loadInspector(): Promise<void> {
+async function loadInspector(): Promise<boolean> {
   const result = await call("apiInspect");
-  if (!result.ok) return setStatus(result.message, "error");
+  if (!result.ok) {
+    setStatus(result.message, "error");
+    return false;
+  }
   renderInspector(result.value);
+  return true;
 }
 
 // ---------------------------------------------------------------- queues and panel
@@ -264,10 +268,31 @@ function renderPanel(state: PanelState): void {
   byId("queues").replaceChildren(...(state.queues.length ? state.queues.map(renderQueue) : [el("p", { className: "muted", text: "Tidak ada antrean untuk peran Anda." })]));
 }
 
-async function loadPanel(): Promise<void> {
+/**
+ * Whether the panel can work at all: when apiPanel fails (no Pengaturan, an account not in the
+ * role table, no connection) every other call would fail the same way, so only the reason and
+ * Muat ulang panel are shown.
+ */
+function setReady(ready: boolean): void {
+  byId("not-ready").hidden = ready;
+  byId("row-section").hidden = !ready;
+  byId("queues-section").hidden = !ready;
+  if (!ready) {
+    byId("sheet-actions").hidden = true;
+    byId("who").textContent = "";
+  }
+}
+
+/** Loads the panel; false when it cannot work (the reason is in the status line). */
+async function loadPanel(): Promise<boolean> {
   const result = await call("apiPanel");
-  if (!result.ok) return setStatus(result.message, "error");
+  setReady(result.ok);
+  if (!result.ok) {
+    setStatus(result.message, "error");
+    return false;
+  }
   renderPanel(result.value);
+  return true;
 }
 
 async function selectItem(item: QueueItem): Promise<void> {
@@ -279,8 +304,7 @@ async function selectItem(item: QueueItem): Promise<void> {
 }
 
 async function refreshAll(): Promise<void> {
-  await loadInspector();
-  await loadPanel();
+  if (await loadPanel()) await loadInspector();
 }
 
 // ---------------------------------------------------------------- actions
@@ -373,5 +397,13 @@ async function checkAll(): Promise<void> {
 byId("check-all").addEventListener("click", () => void checkAll());
 byId("check-selected").addEventListener("click", () => void runRowAction("check", "Sedang memeriksa", null, null, ""));
 byId("draft-selected").addEventListener("click", () => void draftSelected());
-byId("refresh").addEventListener("click", () => void busy("Memuat…", refreshAll).then(() => setStatus("")));
+/** Muat baris terpilih and Muat ulang panel: "Memuat…" goes away, a failure's reason stays. */
+function reload(): void {
+  void busy("Memuat…", async () => {
+    if ((await loadPanel()) && (await loadInspector())) setStatus("");
+  });
+}
+
+byId("refresh").addEventListener("click", reload);
+byId("reload").addEventListener("click", reload);
 void refreshAll();

@@ -11,7 +11,7 @@ import { DECISIONS, reasonText } from "../domain/eligibility";
 import { maskedIdentityCell } from "../domain/privacy";
 import type { Profile } from "../domain/profiles";
 import { ROLES, type Role } from "../domain/roles";
-import { DEFAULT_REQUEST_SHEET, profileForSheet, roleOf, type Settings } from "../domain/settings";
+import { DEFAULT_REQUEST_SHEET, profileForSheet, roleOf, SETTINGS_SHEET, type Settings } from "../domain/settings";
 import { LOG_SHEET } from "../domain/layout";
 import { type Cell, cellText } from "../domain/text";
 import { readBool } from "../domain/values";
@@ -90,7 +90,7 @@ interface Caller {
 function caller(ss: Spreadsheet, allowed?: readonly Role[], what = "Panel PBI-JK"): Caller {
   const email = activeUserEmail().trim();
   if (!email) throw new UserError(NO_EMAIL);
-  const { settings } = settingsForChecks(ss);
+  const { settings } = panelSettings(ss);
   const roles = roleOf(settings, email);
   if (roles.length === 0) {
     throw new UserError(`${email} belum terdaftar di tabel "Email Pengguna | Peran" (Pengaturan). Minta admin menambahkan peran Anda, lalu buka panel lagi.`);
@@ -99,6 +99,19 @@ function caller(ss: Spreadsheet, allowed?: readonly Role[], what = "Panel PBI-JK
     throw new UserError(`${what} hanya untuk peran ${roleList(allowed)}; peran Anda: ${roleList(roles)}.`);
   }
   return { email, roles, settings };
+}
+
+/** Settings as the checks read them; a spreadsheet never set up gets told who sets it up, and how. */
+function panelSettings(ss: Spreadsheet): ReturnType<typeof settingsForChecks> {
+  try {
+    return settingsForChecks(ss);
+  } catch (error) {
+    if (error instanceof UserError && !ss.getSheetByName(SETTINGS_SHEET)) {
+      throw new UserError(`Panel belum dapat dipakai: spreadsheet ini belum disiapkan (sheet "${SETTINGS_SHEET}" belum ada). ` +
+        "Minta admin menjalankan menu PBI-JK › Siapkan Sheet, lalu tekan Muat ulang panel.");
+    }
+    throw error;
+  }
 }
 
 function requestSheetNames(settings: Settings): string[] {

@@ -10,6 +10,7 @@ import type { FakeEnv } from "../fakes";
 import { type FakeDocs, installFakeDocs } from "../fakes/document";
 import { eligible, headerIndex, freshEnv, preparedSheet, writeRows } from "../gas/helpers";
 import { configureOffice, KABID, OPERATOR } from "../gas/letterHelpers";
+import { setupSpreadsheet } from "../../src/gas/setup";
 
 const html = readFileSync(join(__dirname, "../../dist/sidebar.html"), "utf8");
 const SERVER = sidebarApi as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -160,6 +161,29 @@ test("HTML in a server message is shown as text", async () => {
   await page.waitForFunction(`document.getElementById("status").className === "error"`);
   expect(await page.locator("#status").textContent()).toContain(XSS);
   await noMarkupRan();
+});
+
+test("without Pengaturan the panel says to ask the admin for Siapkan Sheet and offers only Muat ulang panel", async () => {
+  env.spreadsheet.deleteSheet(env.spreadsheet.getSheetByName("Pengaturan")!);
+  await page.close();
+  await openSidebar();
+  const status = await waitStatus("Siapkan Sheet");
+  expect(status).toContain("Minta admin");
+  for (const hidden of ["Muat baris terpilih", "Periksa Semua", "Buat Draf Surat (baris terpilih)"]) {
+    expect(await page.getByRole("button", { name: hidden }).isVisible()).toBe(false);
+  }
+  expect(await page.getByRole("heading", { name: "Antrean saya" }).isVisible()).toBe(false);
+  expect(await page.getByRole("heading", { name: "Baris terpilih" }).isVisible()).toBe(false);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, "sidebar-no-settings.png"), fullPage: true });
+  // The admin sets the spreadsheet up; Muat ulang panel brings the panel back.
+  setupSpreadsheet(env.spreadsheet, "admin@dinsos.go.id");
+  await page.getByRole("button", { name: "Muat ulang panel" }).click();
+  await page.waitForFunction(`document.getElementById("who").textContent !== ""`);
+  expect(await page.getByRole("button", { name: "Muat baris terpilih" }).isVisible()).toBe(true);
+  expect(await page.getByRole("heading", { name: "Antrean saya" }).isVisible()).toBe(true);
+  expect(await page.getByRole("button", { name: "Muat ulang panel" }).isVisible()).toBe(false);
+  expect(await page.locator("#status").textContent()).toBe("");
 });
 
 describe("a failed call says why, in Indonesian", () => {

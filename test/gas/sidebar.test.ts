@@ -277,6 +277,15 @@ describe("every API function checks the caller's role on the server", () => {
     expect(column(sheet, "Tahap")[0]).toBe("Draf");
   });
 
+  test("a spreadsheet without Pengaturan: every function says the admin runs Siapkan Sheet", () => {
+    env.spreadsheet.deleteSheet(env.spreadsheet.getSheetByName("Pengaturan")!);
+    as(OPERATOR);
+    for (const result of [sidebarApi.apiPanel(), sidebarApi.apiInspect(), sidebarApi.apiDraftPlan()]) {
+      expect(result).toEqual({ ok: false, message: expect.stringContaining("Minta admin menjalankan menu PBI-JK › Siapkan Sheet") });
+      if (!result.ok) expect(result.message).toContain('sheet "Pengaturan" belum ada');
+    }
+  });
+
   test("without a readable e-mail every function is refused with the reason", () => {
     as("");
     expect(sidebarApi.apiInspect()).toEqual({ ok: false, message: NO_EMAIL });
