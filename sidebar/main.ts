@@ -167,7 +167,10 @@ function docsHref(text: string): string | null {
 function lettersList(letters: LetterLink[]): HTMLElement {
   return el("ul", { className: "letters" }, ...letters.map((l) => {
     const href = docsHref(l.text);
-    if (!href) return el("li", {}, el("span", { className: "letter-label", text: l.label }), el("span", { className: "muted", text: l.text }));
+    if (!href) {
+      return el("li", {}, el("span", { className: "letter-label", text: l.label }), el("span", { text: l.text }),
+        el("span", { className: "muted", text: "Bukan tautan Google Docs: tidak dibuka dari panel." }));
+    }
     const a = el("a", { text: l.label });
     a.href = href;
     a.target = "_blank";
@@ -243,7 +246,7 @@ function queueItem(item: QueueItem): HTMLElement {
     el("span", { className: "item-name", text: item.name || item.id }),
     el("span", { className: "muted", text: `${item.id} · NIK ${item.maskedNik || "-"}` }),
     el("span", { className: "muted", text: `${item.stage || "-"}${item.deadline ? ` · batas ${deadlineText(item.deadline, item.daysLeft)}` : ""}` }));
-  if (item.returnNote) b.append(el("span", { className: "flag", text: "Ada catatan pengembalian: lihat Riwayat" }));
+  if (item.returnNote) b.append(el("span", { className: "flag", text: "Ada catatan pengembalian (kolom Catatan Pengembalian)" }));
   return el("li", {}, b);
 }
 
