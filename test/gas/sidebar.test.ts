@@ -324,6 +324,19 @@ describe("every API function checks the caller's role on the server", () => {
     expect(JSON.stringify(sheet.getDataRange().getValues())).toBe(before);
   });
 
+  test("whatever the browser sends, apiSelectRow answers in Indonesian and never crashes", () => {
+    as(OPERATOR);
+    fc.assert(fc.property(
+      fc.oneof(fc.constant("Permohonan"), fc.anything()),
+      fc.oneof(fc.constantFrom("", " ", "PBI-2026-99999"), fc.anything()),
+      (sheetName, id) => {
+        const result = sidebarApi.apiSelectRow(sheetName as never, id as never);
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.message).not.toContain("tak terduga");
+      },
+    ), { numRuns: 150 });
+  });
+
   test("an object whose toString is not a function, as sheet, ID or row, gets an Indonesian answer", () => {
     as(OPERATOR);
     select(1);
