@@ -3,7 +3,8 @@
  * is put in with textContent and DOM nodes only, never parsed as HTML.
  */
 import { formatLongDate } from "../src/domain/dates";
-import type { ActionId, Inspector, LogEntry, PanelState, Queue, QueueItem, Result, RowActionInfo, RowRef, SidebarApi } from "../src/gas/bridge";
+import { type DraftReport, draftReport } from "./report";
+import type { ActionId, Inspector, LetterLink, LogEntry, PanelState, Queue, QueueItem, Result, RowActionInfo, RowRef, SidebarApi } from "../src/gas/bridge";
 
 interface Runner {
   withSuccessHandler(fn: (value: unknown) => void): Runner;
@@ -135,6 +136,7 @@ function renderInspector(row: Inspector | null): void {
     ...field("NIK", row.nik || "-"),
     ...(row.urgent ? field("Mendesak", "Ya") : []));
   const parts: Node[] = [head, facts];
+  if (row.letters.length) parts.push(el("h3", { text: "Surat" }), lettersList(row.letters));
   if (row.warning) parts.push(el("p", { className: "warning", text: row.warning }));
   if (row.reasons.length) parts.push(el("h3", { text: "Alasan dan saran" }), el("ul", { className: "reasons" }, ...row.reasons.map((r) => el("li", { text: r }))));
   parts.push(el("h3", { text: row.findings.length ? `Temuan (${row.findings.length})` : "Temuan" }));
@@ -145,6 +147,36 @@ function renderInspector(row: Inspector | null): void {
   parts.push(el("h3", { text: "Tindakan" }), actionsBox(row));
   parts.push(el("h3", { text: "Riwayat" }), historyList(row.history));
   box.replaceChildren(el("article", { className: "card" }, ...parts));
+}
+
+/**
+ * The href for a `Tautan Surat` line, or null: only an http(s) address on docs.google.com. A cell
+ * anyone can edit must never become a javascript: or look-alike link.
+ */
+function docsHref(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  const ok = (url.protocol === "https:" || url.protocol === "http:") && url.hostname === "docs.google.com" && !url.username && !url.password;
+  return ok ? url.href : null;
+}
+
+function lettersList(letters: LetterLink[]): HTMLElement {
+  return el("ul", { className: "letters" }, ...letters.map((l) => {
+    const href = docsHref(l.text);
+    if (!href) {
+      return el("li", {}, el("span", { className: "letter-label", text: l.label }), el("span", { text: l.text }),
+        el("span", { className: "muted", text: "Bukan tautan Google Docs: tidak dibuka dari panel." }));
+    }
+    const a = el("a", { text: l.label });
+    a.href = href;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return el("li", {}, a, el("span", { className: "muted", text: "Google Docs, tab baru" }));
+  }));
 }
 
 function actionsBox(row: Inspector): HTMLElement {
@@ -196,10 +228,14 @@ function historyList(lines: LogEntry[]): HTMLElement {
       ...(l.note ? [el("span", { className: "note", text: l.note })] : []))));
 }
 
-async function loadInspector(): Promise<void> {
+async function loadInspector(): Promise<boolean> {
   const result = await call("apiInspect");
-  if (!result.ok) return setStatus(result.message, "error");
+  if (!result.ok) {
+    setStatus(result.message, "error");
+    return false;
+  }
   renderInspector(result.value);
+  return true;
 }
 
 // ---------------------------------------------------------------- queues and panel
@@ -210,6 +246,7 @@ function queueItem(item: QueueItem): HTMLElement {
     el("span", { className: "item-name", text: item.name || item.id }),
     el("span", { className: "muted", text: `${item.id} · NIK ${item.maskedNik || "-"}` }),
     el("span", { className: "muted", text: `${item.stage || "-"}${item.deadline ? ` · batas ${deadlineText(item.deadline, item.daysLeft)}` : ""}` }));
+  if (item.returnNote) b.append(el("span", { className: "flag", text: "Ada catatan pengembalian (kolom Catatan Pengembalian)" }));
   return el("li", {}, b);
 }
 
@@ -234,10 +271,31 @@ function renderPanel(state: PanelState): void {
   byId("queues").replaceChildren(...(state.queues.length ? state.queues.map(renderQueue) : [el("p", { className: "muted", text: "Tidak ada antrean untuk peran Anda." })]));
 }
 
-async function loadPanel(): Promise<void> {
+/**
+ * Whether the panel can work at all: when apiPanel fails (no Pengaturan, an account not in the
+ * role table, no connection) every other call would fail the same way, so only the reason and
+ * Muat ulang panel are shown.
+ */
+function setReady(ready: boolean): void {
+  byId("not-ready").hidden = ready;
+  byId("row-section").hidden = !ready;
+  byId("queues-section").hidden = !ready;
+  if (!ready) {
+    byId("sheet-actions").hidden = true;
+    byId("who").textContent = "";
+  }
+}
+
+/** Loads the panel; false when it cannot work (the reason is in the status line). */
+async function loadPanel(): Promise<boolean> {
   const result = await call("apiPanel");
-  if (!result.ok) return setStatus(result.message, "error");
+  setReady(result.ok);
+  if (!result.ok) {
+    setStatus(result.message, "error");
+    return false;
+  }
   renderPanel(result.value);
+  return true;
 }
 
 async function selectItem(item: QueueItem): Promise<void> {
@@ -249,8 +307,7 @@ async function selectItem(item: QueueItem): Promise<void> {
 }
 
 async function refreshAll(): Promise<void> {
-  await loadInspector();
-  await loadPanel();
+  if (await loadPanel()) await loadInspector();
 }
 
 // ---------------------------------------------------------------- actions
@@ -277,10 +334,24 @@ function setProgress(done: number, total: number): void {
   byId("progress-text").textContent = `${done} dari ${total} permohonan`;
 }
 
+/** The batch's report next to the button, where the user is looking; "" clears it. */
+function showDraftReport(report: DraftReport | null, kind: "ok" | "error" = "ok"): void {
+  const box = byId("draft-report");
+  box.hidden = report === null;
+  box.className = kind;
+  box.replaceChildren(...(report
+    ? [el("strong", { text: report.summary }), ...(report.details.length ? [el("ul", {}, ...report.details.map((d) => el("li", { text: d.replace(/^•\s*/, "") })))] : [])]
+    : []));
+}
+
 /** Buat Draf Surat on the selected rows, a few per call, with the count so far. */
 async function draftSelected(): Promise<void> {
+  showDraftReport(null);
   const lines: string[] = [];
   let failed = "";
+  let planned = 0;
+  let sent = 0;
+  let drafted = 0;
   await busy("Menyiapkan draf surat…", async () => {
     const plan = await call("apiDraftPlan");
     if (!plan.ok) {
@@ -288,29 +359,36 @@ async function draftSelected(): Promise<void> {
       return;
     }
     const { sheet, rows, refused } = plan.value;
-    lines.push(...refused.map((r) => `• ${r}`));
-    let drafted = 0;
+    planned = rows.length;
+    lines.push(...refused);
     setProgress(0, rows.length);
     for (let i = 0; i < rows.length; i += DRAFT_CHUNK) {
       setStatus(`Membuat draf surat ${Math.min(i + DRAFT_CHUNK, rows.length)} dari ${rows.length}…`);
-      const result = await call("apiRunAction", "draft", sheet, rows.slice(i, i + DRAFT_CHUNK), "");
+      const chunk = rows.slice(i, i + DRAFT_CHUNK);
+      const result = await call("apiRunAction", "draft", sheet, chunk, "");
       if (!result.ok) {
         failed = result.message;
         break;
       }
+      sent += chunk.length;
       const [first = "", ...rest] = result.value.split("\n");
       const count = /^(\d+) draf/.exec(first);
       drafted += count ? Number(count[1]) : 0;
       lines.push(...rest);
-      setProgress(Math.min(i + DRAFT_CHUNK, rows.length), rows.length);
+      setProgress(sent, rows.length);
       // Out of Docs quota or time: the next chunk would stop the same way.
       if (rest.some((l) => /Kuota|belum dibuatkan surat|Google Docs gagal/.test(l))) break;
     }
-    lines.unshift(`${drafted} dari ${rows.length} draf surat dibuat atau diperbarui.`);
   });
   await refreshAll();
-  if (failed) setStatus([failed, ...lines.slice(1)].join("\n"), "error");
-  else setStatus(lines.join("\n"), "ok");
+  if (failed && planned === 0 && lines.length === 0) {
+    setStatus(failed, "error");
+    return;
+  }
+  const report = draftReport(drafted, lines, planned - sent);
+  if (failed) report.details.unshift(failed);
+  showDraftReport(report, failed ? "error" : "ok");
+  setStatus(failed ? `${failed}\n${report.summary}` : `${report.summary}.`, failed ? "error" : "ok");
 }
 
 async function checkAll(): Promise<void> {
@@ -322,5 +400,13 @@ async function checkAll(): Promise<void> {
 byId("check-all").addEventListener("click", () => void checkAll());
 byId("check-selected").addEventListener("click", () => void runRowAction("check", "Sedang memeriksa", null, null, ""));
 byId("draft-selected").addEventListener("click", () => void draftSelected());
-byId("refresh").addEventListener("click", () => void busy("Memuat…", refreshAll).then(() => setStatus("")));
+/** Muat baris terpilih and Muat ulang panel: "Memuat…" goes away, a failure's reason stays. */
+function reload(): void {
+  void busy("Memuat…", async () => {
+    if ((await loadPanel()) && (await loadInspector())) setStatus("");
+  });
+}
+
+byId("refresh").addEventListener("click", reload);
+byId("reload").addEventListener("click", reload);
 void refreshAll();

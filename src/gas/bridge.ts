@@ -33,6 +33,13 @@ export interface LogEntry {
   note: string;
 }
 
+/** One line of `Tautan Surat`, as the sheet holds it: the panel decides whether it may be a link. */
+export interface LetterLink {
+  /** The letter's title: the first line is the letter, a second one Pangkalpinang's SIKS-NG letter. */
+  label: string;
+  text: string;
+}
+
 export interface Inspector {
   sheet: string;
   row: number;
@@ -53,6 +60,8 @@ export interface Inspector {
   /** A row past its first stage that is no longer eligible. */
   warning: string;
   history: LogEntry[];
+  /** The drafted letters (`Tautan Surat`), so reviewers can open them before paraf or signature. */
+  letters: LetterLink[];
   /** What this user may do on this row now (the server's guard), in menu order. */
   actions: RowActionInfo[];
 }
@@ -66,6 +75,8 @@ export interface QueueItem {
   stage: string;
   deadline: string | null;
   daysLeft: number | null;
+  /** A row in Perbaikan with its `Catatan Pengembalian` filled (the text stays in the sheet). */
+  returnNote: boolean;
 }
 
 export interface Queue {

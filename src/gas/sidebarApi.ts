@@ -9,15 +9,16 @@ import { type ColumnKey, type ColumnMap, headerOf, mapHeaders } from "../domain/
 import { dayNumber, type IsoDate, todayInJakarta } from "../domain/dates";
 import { DECISIONS, reasonText } from "../domain/eligibility";
 import { maskedIdentityCell } from "../domain/privacy";
+import type { Profile } from "../domain/profiles";
 import { ROLES, type Role } from "../domain/roles";
-import { DEFAULT_REQUEST_SHEET, profileForSheet, roleOf, type Settings } from "../domain/settings";
+import { DEFAULT_REQUEST_SHEET, profileForSheet, roleOf, SETTINGS_SHEET, type Settings } from "../domain/settings";
 import { LOG_SHEET } from "../domain/layout";
 import { type Cell, cellText } from "../domain/text";
 import { readBool } from "../domain/values";
 import { type Action, ACTIONS, guardMove, STAGES, stageName, stageWarning, type Workflow, workflowFor } from "../domain/workflow";
 import { checkAll, checkSelected } from "./app";
 import type {
-  ActionId, DraftPlan, FindingInfo, Inspector, LogEntry, PanelState, Queue, QueueItem, Result, RowActionInfo, RowRef, SidebarApi,
+  ActionId, DraftPlan, FindingInfo, Inspector, LetterLink, LogEntry, PanelState, Queue, QueueItem, Result, RowActionInfo, RowRef, SidebarApi,
 } from "./bridge";
 import { logError, UserError, userMessage } from "./errors";
 import { CHECK_ROLES, NO_EMAIL, roleList } from "./access";
@@ -89,7 +90,7 @@ interface Caller {
 function caller(ss: Spreadsheet, allowed?: readonly Role[], what = "Panel PBI-JK"): Caller {
   const email = activeUserEmail().trim();
   if (!email) throw new UserError(NO_EMAIL);
-  const { settings } = settingsForChecks(ss);
+  const { settings } = panelSettings(ss);
   const roles = roleOf(settings, email);
   if (roles.length === 0) {
     throw new UserError(`${email} belum terdaftar di tabel "Email Pengguna | Peran" (Pengaturan). Minta admin menambahkan peran Anda, lalu buka panel lagi.`);
@@ -98,6 +99,19 @@ function caller(ss: Spreadsheet, allowed?: readonly Role[], what = "Panel PBI-JK
     throw new UserError(`${what} hanya untuk peran ${roleList(allowed)}; peran Anda: ${roleList(roles)}.`);
   }
   return { email, roles, settings };
+}
+
+/** Settings as the checks read them; a spreadsheet never set up gets told who sets it up, and how. */
+function panelSettings(ss: Spreadsheet): ReturnType<typeof settingsForChecks> {
+  try {
+    return settingsForChecks(ss);
+  } catch (error) {
+    if (error instanceof UserError && !ss.getSheetByName(SETTINGS_SHEET)) {
+      throw new UserError(`Panel belum dapat dipakai: spreadsheet ini belum disiapkan (sheet "${SETTINGS_SHEET}" belum ada). ` +
+        "Minta admin menjalankan menu PBI-JK › Siapkan Sheet, lalu tekan Muat ulang panel.");
+    }
+    throw error;
+  }
 }
 
 function requestSheetNames(settings: Settings): string[] {
@@ -196,8 +210,17 @@ function inspectRow(ss: Spreadsheet, who: Caller, sheet: Sheet, row: number, now
     urgent: result.request.urgent,
     warning: stageWarning(stage, result.decision, data.workflow, result.request.urgent) ?? "",
     history: history(ss, result.request.id),
+    letters: letterLinks(textAt(data, row, "letterLink"), profile),
     actions: rowActions(who, data, result),
   };
+}
+
+/** `Tautan Surat` lines, labelled: the letter first, then the second letter (SIKS-NG) where the profile has one. */
+function letterLinks(cell: string, profile: Profile): LetterLink[] {
+  const labels = [profile.letterTitle, profile.secondLetterTitle ?? "Surat kedua"];
+  return cell.split("\n").slice(0, 2)
+    .map((line, i) => ({ label: labels[i]!, text: line.trim() }))
+    .filter((l) => l.text !== "");
 }
 
 export function inspect(ss: Spreadsheet, now = new Date()): Inspector | null {
@@ -207,10 +230,11 @@ export function inspect(ss: Spreadsheet, now = new Date()): Inspector | null {
 }
 
 /** Finds a request by ID (never by a row number the panel remembered) and selects its row. */
-export function selectRow(ss: Spreadsheet, sheetName: string, id: string, now = new Date()): Inspector | null {
+export function selectRow(ss: Spreadsheet, sheetName: unknown, id: unknown, now = new Date()): Inspector | null {
   const who = caller(ss);
   const sheet = requestSheet(ss, who, sheetName);
-  const row = rowsById(sheet, [{ row: 0, id: String(id) }])[0]!;
+  if (typeof id !== "string" || !id.trim()) throw new UserError("Permohonan tanpa ID Permohonan tidak dapat dipilih. Muat ulang panel.");
+  const row = rowsById(sheet, [{ row: 0, id }])[0]!;
   sheet.getRange(row, 1, 1, Math.max(sheet.getLastColumn(), 1)).activate();
   return inspectRow(ss, who, sheet, row, now);
 }
@@ -218,8 +242,18 @@ export function selectRow(ss: Spreadsheet, sheetName: string, id: string, now = 
 function requestSheet(ss: Spreadsheet, who: Caller, name: unknown): Sheet {
   const names = requestSheetNames(who.settings);
   const sheet = typeof name === "string" && names.includes(name) ? ss.getSheetByName(name) : null;
-  if (!sheet) throw new UserError(`Sheet permohonan "${String(name)}" tidak ditemukan. Muat ulang panel.`);
+  if (!sheet) throw new UserError(`Sheet permohonan ${quoted(name)} tidak ditemukan. Muat ulang panel.`);
   return sheet;
+}
+
+/**
+ * A value from the browser, for a message: text in quotes (cut short), a number as is. Anything
+ * else is never turned into text: String() on an object can throw or run its toString.
+ */
+function quoted(value: unknown): string {
+  if (typeof value === "string") return `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return "(tidak dikenal)";
 }
 
 /** Where each request is now, by ID; a row without an ID counts only while its ID cell is still blank. */
@@ -231,11 +265,11 @@ function rowsById(sheet: Sheet, refs: readonly RowRef[]): number[] {
   if (idColumn === undefined) throw new UserError(`Kolom "${headerOf("id")}" tidak ditemukan. Jalankan menu PBI-JK › Siapkan Sheet.`);
   const ids = last < 2 ? [] : retrying(() => sheet.getRange(2, idColumn + 1, last - 1, 1).getValues()).map((r) => cellText(r[0] as Cell).trim());
   return refs.map((ref) => {
-    const id = String(ref.id ?? "").trim();
+    const id = typeof ref.id === "string" ? ref.id.trim() : "";
     if (!id) {
-      const row = Number(ref.row);
+      const row = ref.row;
       if (Number.isInteger(row) && row >= 2 && row <= last && ids[row - 2] === "") return row;
-      throw new UserError(`Baris ${String(ref.row)} sudah berubah. Muat baris terpilih lagi.`);
+      throw new UserError(`Baris ${quoted(row)} sudah berubah. Muat baris terpilih lagi.`);
     }
     const at = ids.indexOf(id);
     if (at < 0) throw new UserError(`Permohonan ${id} tidak ditemukan di sheet "${sheet.getName()}". Muat ulang panel.`);
@@ -258,6 +292,8 @@ interface QueueRow {
   daysLeft: number | null;
   /** The role of the review stage the row waits in, when `Setujui` lets this caller complete it. */
   approvableBy: Role | null;
+  /** `Buat Draf Surat` lets this caller draft the row now. */
+  draftable: boolean;
 }
 
 const STAFF: readonly Role[] = ["operator", "verifier", "manager", "kabid", "signer", "admin"];
@@ -266,6 +302,10 @@ const waiting = (r: QueueRow) => r.open && stageName(r.stage) !== STAGES.handedO
 export const QUEUES: readonly QueueRule[] = [
   { title: "Menunggu paraf saya", roles: ["verifier", "manager", "kabid"], holds: (r) => r.approvableBy !== null && r.approvableBy !== "signer" && r.approvableBy !== "operator" },
   { title: "Siap ditandatangani", roles: ["signer"], holds: (r) => r.approvableBy === "signer" },
+  { title: "Siap dibuatkan draf surat", roles: ["operator"], holds: (r) => r.draftable && stageName(r.stage) === STAGES.draft },
+  { title: "Dikembalikan untuk perbaikan", roles: ["operator"], holds: (r) => stageName(r.stage) === STAGES.correction },
+  // Penomoran dan Stempel, Input ke BPJS: the operator's own Setujui.
+  { title: "Menunggu Setujui saya", roles: ["operator"], holds: (r) => r.approvableBy === "operator" },
   { title: "Belum diserahkan", roles: ["operator"], holds: (r) => stageName(r.stage) === STAGES.readyForHandOver },
   { title: "Menunggu hasil BPJS", roles: ["operator", "bpjs"], holds: (r) => stageName(r.stage) === STAGES.handedOver },
   { title: "Mendesak", roles: STAFF, holds: (r) => waiting(r) && r.urgent },
@@ -275,12 +315,12 @@ export const QUEUES: readonly QueueRule[] = [
 function queueRow(who: Caller, data: CheckedSheet, result: RowResult): QueueRow {
   const stage = result.request.stage;
   const current = data.workflow.stages.find((s) => s.name === stageName(stage));
-  const approve = current
-    ? guardMove({ action: "approve", workflow: data.workflow, stage, decision: result.decision, urgent: result.request.urgent, archived: false, roles: who.roles })
-    : null;
+  const move = (action: "approve" | "draft") =>
+    guardMove({ action, workflow: data.workflow, stage, decision: result.decision, urgent: result.request.urgent, archived: false, roles: who.roles });
   return {
     stage, open: isOpenStage(stage), urgent: result.request.urgent, daysLeft: daysLeft(data, result.deadline),
-    approvableBy: approve?.ok && current ? current.role : null,
+    approvableBy: current && move("approve").ok ? current.role : null,
+    draftable: move("draft").ok,
   };
 }
 
@@ -301,6 +341,7 @@ export function panelState(ss: Spreadsheet, now = new Date()): PanelState {
           found[i]!.push({
             sheet: name, row: result.row, id: result.request.id, name: textAt(data, result.row, "name"),
             maskedNik: maskedIdentityCell(textAt(data, result.row, "nik")), stage: row.stage, deadline: result.deadline, daysLeft: row.daysLeft,
+            returnNote: stageName(row.stage) === STAGES.correction && textAt(data, result.row, "returnNote") !== "",
           });
         });
       }

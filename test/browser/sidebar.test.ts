@@ -10,6 +10,7 @@ import type { FakeEnv } from "../fakes";
 import { type FakeDocs, installFakeDocs } from "../fakes/document";
 import { eligible, headerIndex, freshEnv, preparedSheet, writeRows } from "../gas/helpers";
 import { configureOffice, KABID, OPERATOR } from "../gas/letterHelpers";
+import { setupSpreadsheet } from "../../src/gas/setup";
 
 const html = readFileSync(join(__dirname, "../../dist/sidebar.html"), "utf8");
 const SERVER = sidebarApi as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -162,6 +163,29 @@ test("HTML in a server message is shown as text", async () => {
   await noMarkupRan();
 });
 
+test("without Pengaturan the panel says to ask the admin for Siapkan Sheet and offers only Muat ulang panel", async () => {
+  env.spreadsheet.deleteSheet(env.spreadsheet.getSheetByName("Pengaturan")!);
+  await page.close();
+  await openSidebar();
+  const status = await waitStatus("Siapkan Sheet");
+  expect(status).toContain("Minta admin");
+  for (const hidden of ["Muat baris terpilih", "Periksa Semua", "Buat Draf Surat (baris terpilih)"]) {
+    expect(await page.getByRole("button", { name: hidden }).isVisible()).toBe(false);
+  }
+  expect(await page.getByRole("heading", { name: "Antrean saya" }).isVisible()).toBe(false);
+  expect(await page.getByRole("heading", { name: "Baris terpilih" }).isVisible()).toBe(false);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, "sidebar-no-settings.png"), fullPage: true });
+  // The admin sets the spreadsheet up; Muat ulang panel brings the panel back.
+  setupSpreadsheet(env.spreadsheet, "admin@dinsos.go.id");
+  await page.getByRole("button", { name: "Muat ulang panel" }).click();
+  await page.waitForFunction(`document.getElementById("who").textContent !== ""`);
+  expect(await page.getByRole("button", { name: "Muat baris terpilih" }).isVisible()).toBe(true);
+  expect(await page.getByRole("heading", { name: "Antrean saya" }).isVisible()).toBe(true);
+  expect(await page.getByRole("button", { name: "Muat ulang panel" }).isVisible()).toBe(false);
+  expect(await page.locator("#status").textContent()).toBe("");
+});
+
 describe("a failed call says why, in Indonesian", () => {
   const cases: [string, { name: string; message: string }, string][] = [
     ["not authorised", { name: "ScriptError", message: "Authorization is required to perform that action." }, "belum diberi izin"],
@@ -287,29 +311,99 @@ describe("the row inspector and actions, by role", () => {
     await noMarkupRan();
   });
 
+  test("the Kabid opens the drafted letter from the card: a docs.google.com link in a new tab", async () => {
+    writeRows(sheet, [eligible("Citra", 3, { Tahap: "Paraf Kabid" })], 4);
+    await checked(KABID);
+    const cell = sheet.getRange(4, headerIndex(sheet).get("Tautan Surat")! + 1);
+    cell.setValues([["https://docs.google.com/document/d/abc123/edit\nhttps://evil.example/document/d/def"]]);
+    const text = await inspectRow(4);
+    expect(text).toContain("Surat Keterangan Pengaktifan Kembali PBI-JK");
+    const links = page.locator("#inspector .letters a");
+    expect(await links.count()).toBe(1);
+    expect(await links.getAttribute("href")).toBe("https://docs.google.com/document/d/abc123/edit");
+    expect(await links.getAttribute("target")).toBe("_blank");
+    expect(await links.getAttribute("rel")).toContain("noopener");
+    // Another host stays text, labelled as the second letter.
+    const other = (await page.locator("#inspector .letters li").nth(1).textContent()) ?? "";
+    expect(other).toContain("Surat keduahttps://evil.example/document/d/def");
+    expect(other).toContain("Bukan tautan Google Docs");
+  });
+
+  test("a javascript: or look-alike Tautan Surat is shown as text, never as a link", async () => {
+    writeRows(sheet, [eligible("Citra", 3, { Tahap: "Paraf Kabid" })], 4);
+    await checked(KABID);
+    const cell = sheet.getRange(4, headerIndex(sheet).get("Tautan Surat")! + 1);
+    const bad = "javascript:window.__xss=1;alert('xss')//https://docs.google.com/";
+    cell.setValues([[`${bad}\nhttps://docs.google.com.evil.example/d/x`]]);
+    expect(await inspectRow(4)).toContain(bad);
+    expect(await page.locator("#inspector a").count()).toBe(0);
+    expect(await page.locator("#inspector .letters").textContent()).toContain("https://docs.google.com.evil.example/d/x");
+    await noMarkupRan();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "sidebar-letter-not-a-link.png"), fullPage: true });
+  });
+
   test("batch drafting goes in chunks with a progress bar, n of m", async () => {
     const many = Array.from({ length: 7 }, (_, i) => eligible(`Pemohon ${i + 1}`, 10 + i));
     await checked(OPERATOR, many);
     env.setSelection(sheet.getRange(2, 1, 9, 1));
     served = [];
     await page.getByRole("button", { name: "Buat Draf Surat (baris terpilih)" }).click();
-    const status = await waitStatus("dari 8 draf surat dibuat");
-    expect(status).toContain("8 dari 8 draf surat dibuat");
-    expect(status).toContain("Baris 3");
+    expect(await waitStatus("draf dibuat")).toContain("8 draf dibuat; 1 baris dilewati");
+    // The report stands next to the button: the one refused row keeps its own line.
+    const report = (await page.locator("#draft-report").textContent()) ?? "";
+    expect(report).toContain("8 draf dibuat; 1 baris dilewati");
+    expect(report).toContain("Baris 3 (PBI-2026-00002)");
     expect(await page.locator("#progress-text").textContent()).toBe("8 dari 8 permohonan");
     expect(served.filter((n) => n === "apiRunAction")).toHaveLength(2);
     expect(docs.documents.size).toBe(8);
   });
 
+  test("drafting 4 rows of 44 selected: a summary next to the button, identical refusals grouped", async () => {
+    const draftable = Array.from({ length: 3 }, (_, i) => eligible(`Siap ${i + 1}`, 20 + i));
+    const reviewed = Array.from({ length: 33 }, (_, i) => eligible(`Diperiksa ${i + 1}`, 30 + i, { Tahap: "Paraf Kabid" }));
+    const handed = Array.from({ length: 6 }, (_, i) => eligible(`Serah ${i + 1}`, 70 + i, { Tahap: "Siap Diserahkan" }));
+    // Rows 2-3: Siti (Draf) and Budi (no KTP); 4-6 draftable; 7-39 at Paraf Kabid; 40-45 ready to hand over.
+    await checked(OPERATOR, [...draftable, ...reviewed, ...handed]);
+    env.setSelection(sheet.getRange(2, 1, 44, 1));
+    await page.getByRole("button", { name: "Buat Draf Surat (baris terpilih)" }).click();
+    await page.waitForFunction(`!document.getElementById("draft-report").hidden`);
+    const box = page.locator("#draft-report");
+    expect(await box.locator("strong").textContent()).toBe("4 draf dibuat; 40 baris dilewati");
+    const lines = await box.locator("li").allTextContents();
+    const paraf = lines.filter((l) => l.includes(`tahap sekarang "Paraf Kabid"`));
+    expect(paraf).toHaveLength(1);
+    expect(paraf[0]).toMatch(/\(33 baris: 7, 8, 9, 10, 11, 12, 13, 14, …\)$/);
+    expect(lines.filter((l) => l.includes(`tahap sekarang "Siap Diserahkan"`))).toEqual([expect.stringContaining("(6 baris: 40, 41, 42, 43, 44, 45)")]);
+    // Budi's own reason stays on its own line, with his ID.
+    expect(lines.some((l) => l.startsWith("Baris 3 (PBI-2026-00002): "))).toBe(true);
+    expect(lines).toHaveLength(3);
+    // The report sits right under the button the user pressed.
+    const [button, report] = await Promise.all([
+      page.getByRole("button", { name: "Buat Draf Surat (baris terpilih)" }).boundingBox(), box.boundingBox()]);
+    expect(report!.y - (button!.y + button!.height)).toBeLessThan(60);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "sidebar-draft-report.png"), fullPage: true });
+    expect(docs.documents.size).toBe(4);
+  });
+
   test("screenshots at 300 px: the operator's inspector and the Kabid's queues", async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    writeRows(sheet, [eligible("Citra Lestari", 3, { Tahap: "Paraf Kabid", Mendesak: true }), eligible("Dedi Kurniawan", 4, { Tahap: "Paraf Kabid" })], 4);
+    writeRows(sheet, [
+      eligible("Citra Lestari", 3, { Tahap: "Paraf Kabid", Mendesak: true }),
+      eligible("Dedi Kurniawan", 4, { Tahap: "Paraf Kabid" }),
+      eligible("Eka Putri", 5, { Tahap: "Perbaikan", "Catatan Pengembalian": "Tanggal SK salah" }),
+    ], 4);
     await checked(OPERATOR);
     sheet.getRange(3, headerIndex(sheet).get("NIK")! + 1).setValues([["3273"]]);
     await inspectRow(3);
+    // The operator's own queues: Siti to draft, Eka returned with a note.
+    expect(await page.locator("#queues").textContent()).toContain("Ada catatan pengembalian");
     await page.screenshot({ path: join(ARTIFACTS, "sidebar-operator.png"), fullPage: true });
+    sheet.getRange(4, headerIndex(sheet).get("Tautan Surat")! + 1).setValues([["https://docs.google.com/document/d/abc123/edit"]]);
     await office(KABID);
     await inspectRow(4);
+    expect(await page.locator("#inspector .letters a").count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, "sidebar-kabid.png"), fullPage: true });
     expect(existsSync(join(ARTIFACTS, "sidebar-kabid.png"))).toBe(true);
   });

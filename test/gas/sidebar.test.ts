@@ -5,8 +5,10 @@ import * as entryPoints from "../../src/gas/main";
 import { NO_EMAIL } from "../../src/gas/access";
 import { draftPlan, inspect, panelState, ROW_ACTIONS, type RowAction, runAction, selectRow, sidebarApi } from "../../src/gas/sidebarApi";
 import type { FakeEnv } from "../fakes";
-import { cellOf, column, eligible, headerIndex, nik, TODAY, closeOffice, type Office, openOffice } from "./helpers";
+import { cellOf, column, eligible, headerIndex, nik, TODAY, closeOffice, type Office, openOffice, writeRows } from "./helpers";
 import { checkedRows, configureOffice, KABID, OPERATOR } from "./letterHelpers";
+import { draftReport } from "../../sidebar/report";
+import { eligibleFor } from "./approvalHelpers";
 
 const SIGNER = "kadis@dinsos.go.id";
 const BPJS = "bpjs@bpjs-kesehatan.go.id";
@@ -142,6 +144,23 @@ describe("the row inspector", () => {
     expect(JSON.stringify(inspect(env.spreadsheet, TODAY))).not.toContain(KK);
   });
 
+  test("the drafted letters from Tautan Surat, labelled: the letter, then Pangkalpinang's SIKS-NG letter", () => {
+    as(KABID);
+    select(4);
+    expect(inspect(env.spreadsheet, TODAY)!.letters).toEqual([]);
+    const link = headerIndex(sheet).get("Tautan Surat")! + 1;
+    sheet.getRange(4, link).setValues([["https://docs.google.com/document/d/abc/edit"]]);
+    expect(inspect(env.spreadsheet, TODAY)!.letters).toEqual([
+      { label: "Surat Keterangan Pengaktifan Kembali PBI-JK", text: "https://docs.google.com/document/d/abc/edit" },
+    ]);
+    configureOffice(env, { profile: "pangkalpinang-reaktivasi", roles: [[KABID, "kabid"]] });
+    sheet.getRange(4, link).setValues([[" https://docs.google.com/document/d/abc/edit \nhttps://docs.google.com/document/d/def/edit"]]);
+    expect(inspect(env.spreadsheet, TODAY)!.letters).toEqual([
+      { label: "Surat Rekomendasi Reaktivasi PBI-JK", text: "https://docs.google.com/document/d/abc/edit" },
+      { label: "Surat Keterangan SIKS-NG", text: "https://docs.google.com/document/d/def/edit" },
+    ]);
+  });
+
   test("a header row, a blank row and a sheet that is not a request sheet show nothing", () => {
     as(OPERATOR);
     select(1);
@@ -258,6 +277,15 @@ describe("every API function checks the caller's role on the server", () => {
     expect(column(sheet, "Tahap")[0]).toBe("Draf");
   });
 
+  test("a spreadsheet without Pengaturan: every function says the admin runs Siapkan Sheet", () => {
+    env.spreadsheet.deleteSheet(env.spreadsheet.getSheetByName("Pengaturan")!);
+    as(OPERATOR);
+    for (const result of [sidebarApi.apiPanel(), sidebarApi.apiInspect(), sidebarApi.apiDraftPlan()]) {
+      expect(result).toEqual({ ok: false, message: expect.stringContaining("Minta admin menjalankan menu PBI-JK › Siapkan Sheet") });
+      if (!result.ok) expect(result.message).toContain('sheet "Pengaturan" belum ada');
+    }
+  });
+
   test("without a readable e-mail every function is refused with the reason", () => {
     as("");
     expect(sidebarApi.apiInspect()).toEqual({ ok: false, message: NO_EMAIL });
@@ -296,6 +324,39 @@ describe("every API function checks the caller's role on the server", () => {
     expect(JSON.stringify(sheet.getDataRange().getValues())).toBe(before);
   });
 
+  test("whatever the browser sends, apiSelectRow answers in Indonesian and never crashes", () => {
+    as(OPERATOR);
+    fc.assert(fc.property(
+      fc.oneof(fc.constant("Permohonan"), fc.anything()),
+      fc.oneof(fc.constantFrom("", " ", "PBI-2026-99999"), fc.anything()),
+      (sheetName, id) => {
+        const result = sidebarApi.apiSelectRow(sheetName as never, id as never);
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.message).not.toContain("tak terduga");
+      },
+    ), { numRuns: 150 });
+  });
+
+  test("an object whose toString is not a function, as sheet, ID or row, gets an Indonesian answer", () => {
+    as(OPERATOR);
+    select(1);
+    const odd = { toString: 0 };
+    const bare = Object.create(null) as object;
+    // fast-check's counterexample (seed 287289463), kept as a fixed example.
+    const answers = [
+      sidebarApi.apiRunAction("check", odd as never, [{ row: 0, id: "" }], [] as never),
+      sidebarApi.apiRunAction("check", bare as never, [{ row: 0, id: "" }], ""),
+      sidebarApi.apiSelectRow(odd as never, "x"),
+      sidebarApi.apiSelectRow("Permohonan", odd as never),
+      sidebarApi.apiSelectRow("Permohonan", bare as never),
+      sidebarApi.apiSelectRow(bare as never, bare as never),
+    ];
+    for (const answer of answers) {
+      expect(answer).toEqual({ ok: false, message: expect.stringMatching(/Muat ulang panel/) });
+      if (!answer.ok) expect(answer.message).not.toContain("tak terduga");
+    }
+  });
+
   test("an unknown action or malformed rows from the browser are refused, not run", () => {
     as(OPERATOR);
     expect(sidebarApi.apiRunAction("constructor" as never, null, null, "")).toEqual({ ok: false, message: "Tindakan tidak dikenal. Muat ulang panel." });
@@ -328,6 +389,34 @@ describe("queues per role", () => {
     expect(operator["Menunggu hasil BPJS"]).toEqual(["Fajar"]);
     expect(names(queues(BPJS))).toEqual({ "Menunggu hasil BPJS": ["Fajar"] });
   });
+
+  test("operator: rows to draft, rows returned for correction (with the note's presence), and the operator's own Setujui", () => {
+    // The signer returns Dedi's letter with a note; Eka is put back in Perbaikan by hand, without one.
+    as(SIGNER);
+    expect(runAction(env.spreadsheet, "return", "Permohonan", [{ row: 5, id: ids()[3]! }], "Tanggal surat salah")).toContain("1 permohonan");
+    setStage(6, "Perbaikan");
+    const operator = queues(OPERATOR);
+    expect(names(operator)).toMatchObject({
+      // Budi (no KTP) waits in no drafting queue: the guard would refuse him.
+      "Siap dibuatkan draf surat": ["Siti Aminah"],
+      "Dikembalikan untuk perbaikan": ["Dedi", "Eka"],
+      "Menunggu Setujui saya": [],
+    });
+    const returned = operator.queues.find((q) => q.title === "Dikembalikan untuk perbaikan")!.items;
+    expect(returned.map((i) => [i.name, i.returnNote])).toEqual([["Dedi", true], ["Eka", false]]);
+    // Presence only: the note's text stays in the sheet.
+    expect(JSON.stringify(operator)).not.toContain("Tanggal surat salah");
+    expect(names(queues(KABID))["Dikembalikan untuk perbaikan"]).toBeUndefined();
+  });
+
+  test.each([["minsel", "Penomoran dan Stempel"], ["bandung", "Input ke BPJS"]])(
+    "operator (%s): a row at %s waits in Menunggu Setujui saya; other roles do not see it there", (profile, stage) => {
+      configureOffice(env, { profile, roles: [[OPERATOR, "operator"], [KABID, "kabid"], [SIGNER, "signer"]] });
+      writeRows(sheet, [eligibleFor(profile, "Dedi", 4, { "ID Permohonan": ids()[3], Tahap: stage })], 5);
+      expect(names(queues(OPERATOR))["Menunggu Setujui saya"]).toEqual(["Dedi"]);
+      expect(names(queues(KABID))["Menunggu paraf saya"] ?? []).not.toContain("Dedi");
+      expect(names(queues(SIGNER))["Siap ditandatangani"] ?? []).not.toContain("Dedi");
+    });
 
   test("queues show masked NIKs only, and no KK", () => {
     for (const user of [OPERATOR, KABID, SIGNER, BPJS]) {
@@ -409,4 +498,32 @@ test("the inspector and the queues read each sheet in a fixed number of calls, w
   const small = cost(3);
   expect(cost(60)).toEqual(small);
   expect(small[0]).toBeLessThanOrEqual(6);
+});
+
+describe("the panel's drafting report (sidebar/report.ts)", () => {
+  const stage = (s: string) => `Buat Draf Surat hanya untuk permohonan di tahap "Draf" atau "Perbaikan"; tahap sekarang "${s}".`;
+
+  test("identical reasons become one line with the count and the first rows; a single one keeps its row and ID", () => {
+    const lines = [
+      ...Array.from({ length: 10 }, (_, i) => `Baris ${i + 12} (PBI-2026-${String(i + 12).padStart(5, "0")}): ${stage("Diperiksa")}`),
+      `• Baris 30 (PBI-2026-00030): ${stage("Siap Diserahkan")}`,
+      `• Baris 31: belum punya ID Permohonan: jalankan Periksa Semua dulu.`,
+      `• Baris 40 (PBI-2026-00040): ${stage("Siap Diserahkan")}`,
+      "Kuota Google Docs akun ini untuk hari ini habis (Service invoked too many times).",
+    ];
+    expect(draftReport(5, lines, 0)).toEqual({
+      summary: "5 draf dibuat; 13 baris dilewati",
+      details: [
+        `• ${stage("Diperiksa")} (10 baris: 12, 13, 14, 15, 16, 17, 18, 19, …)`,
+        `• ${stage("Siap Diserahkan")} (2 baris: 30, 40)`,
+        "• Baris 31: belum punya ID Permohonan: jalankan Periksa Semua dulu.",
+        "Kuota Google Docs akun ini untuk hari ini habis (Service invoked too many times).",
+      ],
+    });
+  });
+
+  test("rows never sent because the run stopped are counted apart; no refusal says so plainly", () => {
+    expect(draftReport(5, [], 10).summary).toBe("5 draf dibuat; 0 baris dilewati; 10 baris belum diproses");
+    expect(draftReport(0, [""], 0)).toEqual({ summary: "0 draf dibuat; 0 baris dilewati", details: [] });
+  });
 });
