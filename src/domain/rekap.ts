@@ -12,6 +12,7 @@
 import { checkTable, isOpenStage, setupProblem } from "./check";
 import { headerOf } from "./columns";
 import { addDays, dayNumber, formatLongDate, formatShortDate, type IsoDate, readDateCell } from "./dates";
+import { formatDuration } from "./duration";
 import { type Decision, DECISIONS, REASON_CODES, type ReasonCode } from "./eligibility";
 import { STAGE_NAMES } from "./layout";
 import { guardFormula } from "./privacy";
@@ -261,6 +262,11 @@ function percent(share: number | null): string {
   return share === null ? "-" : `${(Math.round(share * 1000) / 10).toString().replace(".", ",")}%`;
 }
 
+/** Minutes as people say them, next to the minutes (which stay, for sums and sorting). */
+function spoken(minutes: number | null): string {
+  return minutes === null ? "" : formatDuration(minutes);
+}
+
 function ofTotal(part: number, whole: number, share: number | null): string {
   return `${part} dari ${whole} (${percent(share)})`;
 }
@@ -285,10 +291,10 @@ export function rekapLayout(r: Rekap): RekapLayout {
   add("");
   add("Waktu layanan", `${headerOf("completeAt")} → ${headerOf("handedOverAt")} (menit)`);
   add("Diukur", s.measured);
-  add("SLA (menit)", s.slaMinutes.join(", ") || "-");
+  add("SLA (menit)", s.slaMinutes.join(", ") || "-", s.slaMinutes.map(formatDuration).join(", "));
   add("Dalam SLA", ofTotal(s.withinSla, s.measured, s.shareWithinSla));
-  add("Median (menit)", s.medianMinutes ?? "-");
-  add("Persentil ke-90 (menit, peringkat terdekat)", s.p90Minutes ?? "-");
+  add("Median (menit)", s.medianMinutes ?? "-", spoken(s.medianMinutes));
+  add("Persentil ke-90 (menit, peringkat terdekat)", s.p90Minutes ?? "-", spoken(s.p90Minutes));
   add("Tidak terukur (jam tidak tercatat atau urutan terbalik)", s.unmeasured);
   if (s.sameDay) add("Diserahkan di hari berkas lengkap", ofTotal(s.sameDay.sameDay, s.sameDay.counted, s.sameDay.share));
   add("");

@@ -159,7 +159,29 @@ test("the Rekap sheet layout: plain values, the weekly table where the chart rea
   expect(line("Dalam SLA")?.[1]).toBe("1 dari 1 (100%)"); // N1 40 ≤ 45; N2 unmeasured; P9 not handed over
   expect(line("Median (menit)")?.[1]).toBe(40);
   expect(line("Diserahkan di hari berkas lengkap")?.[1]).toBe("0 dari 0 (-)");
+  // Minutes stay; beside them the form a front-desk reader says.
+  expect(line("Median (menit)")?.slice(1, 3)).toEqual([40, "40 menit"]);
+  expect(line("SLA (menit)")?.slice(1, 3)).toEqual(["45", "45 menit"]);
   // Shares keep one decimal, written the Indonesian way: 2 of 3 = 66,7%.
   const thirds = rekapLayout(summarise([{ ...purbalingga, grid: purbalingga.grid.slice(0, 4) }], TODAY)).grid;
   expect(thirds.find((r) => r[0] === "Dalam SLA")?.[1]).toBe("2 dari 3 (66,7%)");
+});
+
+test("service times of days read as days and hours beside the minutes; nothing measured leaves the form blank", () => {
+  const slow: RekapSource = {
+    source: "Nasional",
+    profile: profile("nasional-2026"),
+    grid: [HEADERS,
+      // 08/11 08:00 → 20/11 09:53: 12 × 1440 + 113 = 17,393 minutes.
+      row("nasional-2026", "S1", 31, "20/11/2026 09:53", { stage: "Selesai", completeAt: "08/11/2026 08:00" }),
+      // 01/11 08:00 → 24/11 05:02: 22 × 1440 + 1262 = 32,942 minutes.
+      row("nasional-2026", "S2", 32, "24/11/2026 05:02", { stage: "Selesai", completeAt: "01/11/2026 08:00" }),
+    ],
+  };
+  const grid = rekapLayout(summarise([slow], TODAY)).grid;
+  const line = (label: string) => grid.find((r) => String(r[0]).startsWith(label));
+  expect(line("Median (menit)")?.slice(1, 3)).toEqual([(17393 + 32942) / 2, "17 hari 11 jam"]);
+  expect(line("Persentil ke-90")?.slice(1, 3)).toEqual([32942, "22 hari 21 jam"]);
+  const none = rekapLayout(summarise([{ ...slow, grid: [HEADERS] }], TODAY)).grid;
+  expect(none.find((r) => r[0] === "Median (menit)")?.slice(1, 3)).toEqual(["-", ""]);
 });
