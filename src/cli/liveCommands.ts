@@ -6,7 +6,7 @@ import { RESULT_KEYS } from "../domain/outputs";
 import { guardFormula } from "../domain/privacy";
 import { cellText } from "../domain/text";
 import type { Profile } from "../domain/profiles";
-import { type Rekap, type RekapSource, rekapLayout, summarise } from "../domain/rekap";
+import { type Rekap, rekapCellText, type RekapSource, rekapLayout, summarise } from "../domain/rekap";
 import { SETTINGS_SHEET } from "../domain/settings";
 import { planWrites } from "../domain/writePlan";
 import { HELP, UsageError } from "./args";
@@ -182,7 +182,7 @@ export function officeRows(offices: readonly OfficeRead[]): string[][] {
 
 /** Aligned plain-text columns of the summary grid and the offices' rows. */
 export function rekapText(rekap: Rekap, offices: readonly OfficeRead[], failed: readonly OfficeFailure[]): string {
-  const grid = [...rekapLayout(rekap).grid.map((r) => r.map((c) => String(c))), ...officeRows(offices)];
+  const grid = [...rekapLayout(rekap).grid.map((r) => r.map(rekapCellText)), ...officeRows(offices)];
   const widths: number[] = [];
   for (const row of grid) row.forEach((c, i) => { if (i < row.length - 1) widths[i] = Math.max(widths[i] ?? 0, Math.min(c.length, 60)); });
   const lines = grid.map((row) => row.map((c, i) => (i < row.length - 1 ? c.padEnd(widths[i]!) : c)).join("  ").trimEnd());
@@ -242,7 +242,7 @@ export async function rekapOffices(
     io.stdout(`${JSON.stringify({ ...(chosen ? { profile: chosen.id } : {}), today, offices: listed, failed, rekap })}\n`);
   } else io.stdout(rekapText(rekap, offices, failed));
   if (options.csv !== undefined) {
-    const grid = [...rekapLayout(rekap).grid.map((r) => r.map((c) => String(c))), ...officeRows(offices)];
+    const grid = [...rekapLayout(rekap).grid.map((r) => r.map(rekapCellText)), ...officeRows(offices)];
     for (const f of failed) grid.push(["Tidak terbaca", f.spreadsheet, f.message]);
     try {
       io.writeFile(options.csv, new TextEncoder().encode(writeCsv(grid, ",")));

@@ -12,6 +12,7 @@
 import { checkTable, isOpenStage, setupProblem } from "./check";
 import { headerOf } from "./columns";
 import { addDays, dayNumber, formatLongDate, formatShortDate, type IsoDate, readDateCell } from "./dates";
+import { formatDuration } from "./duration";
 import { type Decision, DECISIONS, REASON_CODES, type ReasonCode } from "./eligibility";
 import { STAGE_NAMES } from "./layout";
 import { guardFormula } from "./privacy";
@@ -222,16 +223,48 @@ function orderStages(stages: Map<string, number>): { stage: string; count: numbe
   return [...known, ...other];
 }
 
-export type RekapCell = string | number;
+/**
+ * A calendar date: each shell writes it its own way. Sheets reads typed `dd/mm/yyyy` by the
+ * spreadsheet's locale (en_US turns 01/12 into 12 January), so the add-on writes ISO text, which
+ * every locale reads as the same day, with a `dd/mm/yyyy` format; the CLI prints `dd/mm/yyyy`.
+ */
+export interface RekapDate {
+  date: IsoDate;
+}
 
-/** The `Rekap` sheet as values, and where its weekly table (the chart's data) sits (1-based). */
+export type RekapCell = string | number | RekapDate;
+
+export function isRekapDate(cell: RekapCell): cell is RekapDate {
+  return typeof cell === "object";
+}
+
+/** A cell as people read it (the CLI's terminal and CSV): dates as dd/mm/yyyy. */
+export function rekapCellText(cell: RekapCell): string {
+  return isRekapDate(cell) ? formatShortDate(cell.date) : String(cell);
+}
+
+/** A block of cells, 1-based. */
+export interface RekapBlock {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+/** The `Rekap` sheet as values, where its weekly table (the chart's data) sits, and its date cells as column blocks. */
 export interface RekapLayout {
   grid: RekapCell[][];
-  weekTable: { row: number; col: number; numRows: number; numCols: number };
+  weekTable: RekapBlock;
+  dateBlocks: RekapBlock[];
 }
 
 function percent(share: number | null): string {
   return share === null ? "-" : `${(Math.round(share * 1000) / 10).toString().replace(".", ",")}%`;
+}
+
+/** Minutes as people say them, next to the minutes (which stay, for sums and sorting). */
+function spoken(minutes: number | null): string {
+  return minutes === null ? "" : formatDuration(minutes);
 }
 
 function ofTotal(part: number, whole: number, share: number | null): string {
@@ -258,28 +291,46 @@ export function rekapLayout(r: Rekap): RekapLayout {
   add("");
   add("Waktu layanan", `${headerOf("completeAt")} → ${headerOf("handedOverAt")} (menit)`);
   add("Diukur", s.measured);
-  add("SLA (menit)", s.slaMinutes.join(", ") || "-");
+  add("SLA (menit)", s.slaMinutes.join(", ") || "-", s.slaMinutes.map(formatDuration).join(", "));
   add("Dalam SLA", ofTotal(s.withinSla, s.measured, s.shareWithinSla));
-  add("Median (menit)", s.medianMinutes ?? "-");
-  add("Persentil ke-90 (menit, peringkat terdekat)", s.p90Minutes ?? "-");
+  add("Median (menit)", s.medianMinutes ?? "-", spoken(s.medianMinutes));
+  add("Persentil ke-90 (menit, peringkat terdekat)", s.p90Minutes ?? "-", spoken(s.p90Minutes));
   add("Tidak terukur (jam tidak tercatat atau urutan terbalik)", s.unmeasured);
   if (s.sameDay) add("Diserahkan di hari berkas lengkap", ofTotal(s.sameDay.sameDay, s.sameDay.counted, s.sameDay.share));
   add("");
   add(`Batas reaktivasi dalam ${DEADLINE_HORIZON_DAYS} hari (permohonan terbuka)`);
   add(headerOf("id"), headerOf("name"), headerOf("deadline"), "Sisa Hari", "Sheet");
   if (r.deadlines.length === 0) add("(tidak ada)");
-  r.deadlines.forEach((d) => add(d.id, d.name, formatShortDate(d.deadline), d.daysLeft, d.source));
+  r.deadlines.forEach((d) => add(d.id, d.name, { date: d.deadline }, d.daysLeft, d.source));
   add("");
   add(`Permohonan per minggu (${headerOf("applicationDate")}) menurut keputusan`);
   const decisions = Object.keys(DECISIONS) as Decision[];
   const weekRow = rows.length + 1;
   add("Minggu mulai", ...decisions.map((d) => DECISIONS[d]));
-  r.perWeek.forEach((w) => add(formatShortDate(w.weekStart), ...decisions.map((d) => w.counts[d])));
+  r.perWeek.forEach((w) => add({ date: w.weekStart }, ...decisions.map((d) => w.counts[d])));
   if (r.problems.length) {
     add("");
     r.problems.forEach((p) => add("Catatan", p));
   }
   const width = Math.max(...rows.map((x) => x.length));
   const grid = rows.map((x) => [...x.map((c) => (typeof c === "string" ? guardFormula(c) : c)), ...Array<RekapCell>(width - x.length).fill("")]);
-  return { grid, weekTable: { row: weekRow, col: 1, numRows: r.perWeek.length + 1, numCols: decisions.length + 1 } };
+  return { grid, weekTable: { row: weekRow, col: 1, numRows: r.perWeek.length + 1, numCols: decisions.length + 1 }, dateBlocks: dateBlocks(grid) };
+}
+
+/** Runs of date cells down each column: one format call per run, not per cell. */
+function dateBlocks(grid: readonly (readonly RekapCell[])[]): RekapBlock[] {
+  const blocks: RekapBlock[] = [];
+  const width = grid[0]?.length ?? 0;
+  for (let c = 0; c < width; c++) {
+    let start = -1;
+    for (let r = 0; r <= grid.length; r++) {
+      const date = r < grid.length && isRekapDate(grid[r]![c]!);
+      if (date && start < 0) start = r;
+      if (!date && start >= 0) {
+        blocks.push({ row: start + 1, col: c + 1, numRows: r - start, numCols: 1 });
+        start = -1;
+      }
+    }
+  }
+  return blocks;
 }

@@ -2,12 +2,13 @@
  * Buat Draf Surat (issue 14): drafts the letter of each selected ELIGIBLE row waiting in `Draf`
  * or `Perbaikan`, in three steps so a failure halfway never leaves a half-done request:
  *  1. under the document lock: read the sheet once, check it, guard each row, take numbers and
- *     record them per request in document properties (the counter only grows);
+ *     record them per request in document properties (the counter only grows; letterRecords.ts);
  *  2. without the lock: make or update each Doc, recording its ID per request right after it
  *     is created, within a time budget, stopping at the first Docs failure (a quota);
  *  3. under the lock: re-read, find each row by ID, write `Nomor Surat`, `Tanggal Surat`,
  *     `Tautan Surat` and `Tahap` (one call per block of columns) and the `Log` lines (one call).
- * A rerun reuses each request's recorded number and Doc: never a second number or document.
+ * A rerun reuses each request's recorded number and Doc: never a second number or document. A
+ * written row holds them itself, so its record is then dropped.
  */
 import { checkTable, type RowResult } from "../domain/check";
 import { type ColumnKey, type ColumnMap, headerOf, mapHeaders } from "../domain/columns";
@@ -26,6 +27,7 @@ import { commitMoves, withMoveLock } from "./auditLog";
 import { UserError } from "./errors";
 import { type Value, writeColumns } from "./grid";
 import { issueNumbers } from "./letterNumbers";
+import { type LetterRecord, RecordStore, RunRecords } from "./letterRecords";
 import { presentRows } from "./present";
 import { selectedRowNumbers } from "./selection";
 import { activeUserEmail, BUSY_MESSAGE, documentProperties, retrying, toast, withDocumentLock } from "./services";
@@ -38,30 +40,8 @@ type Doc = GoogleAppsScript.Document.Document;
 /** Apps Script stops a run at 6 minutes; stop starting letters well before. */
 export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 
-/** What is kept per request in document properties: its number(s) and Doc(s). */
-export interface LetterRecord {
-  number?: string;
-  doc?: string;
-  secondNumber?: string;
-  secondDoc?: string;
-  /** A run drafting this request now (its ID, and until when, ms): another run leaves it alone. */
-  lease?: { run: string; until: number };
-}
-
 /** Longer than any run (Apps Script stops one at 6 minutes): a killed run's lease expires. */
 const LEASE_MS = 6 * 60 * 1000;
-
-export function recordKey(id: string): string {
-  return `pbijk.letter.${id}`;
-}
-
-function readRecord(props: GoogleAppsScript.Properties.Properties, id: string): LetterRecord {
-  try {
-    return JSON.parse(props.getProperty(recordKey(id)) ?? "{}") as LetterRecord;
-  } catch {
-    return {};
-  }
-}
 
 export interface DraftOptions {
   now?: Date;
@@ -128,8 +108,10 @@ export function draftLetters(ss: Spreadsheet, options: DraftOptions = {}): strin
   const templates = openTemplates(settings);
   const today = todayInJakarta(now);
 
-  const run = { id: `${email}@${now.getTime()}@${Math.random().toString(36).slice(2)}`, now: now.getTime(), until: now.getTime() + LEASE_MS };
-  const { jobs, refused } = withMoveLock(ss, () => prepare(sheet, settings, profile, email, selected, today, run));
+  // Short: it names this run's keys in document properties.
+  const runId = `${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const records = new RunRecords(documentProperties(), runId, now.getTime() + LEASE_MS);
+  const { jobs, refused } = withMoveLock(ss, () => prepare(sheet, settings, profile, email, selected, today, now.getTime(), records));
   const done: Job[] = [];
   const unknown = new Set<string>();
   let stopped = "";
@@ -139,7 +121,7 @@ export function draftLetters(ss: Spreadsheet, options: DraftOptions = {}): strin
       if (clock() - started > budget) break;
       if (jobs.length > 1) toast(ss, `Membuat draf surat ${done.length + 1}/${jobs.length}…`);
       try {
-        for (const key of draftOne(job, templates)) unknown.add(key);
+        for (const key of draftOne(job, templates, records)) unknown.add(key);
         done.push(job);
       } catch (error) {
         stopped = docsFailure(error, job);
@@ -157,7 +139,8 @@ export function draftLetters(ss: Spreadsheet, options: DraftOptions = {}): strin
       }
     }
   } finally {
-    releaseLeases(jobs);
+    // Written rows hold their numbers and links: their records go; the others stay for a rerun.
+    if (jobs.length) records.finish(new Set(written.written.map((j) => j.id)));
   }
   const left = jobs.length - done.length;
   const typos = unknown.size
@@ -185,7 +168,7 @@ function openTemplates(settings: Settings): Templates {
 /** Step 1 (inside the lock): guard each selected row, lease it, take and record the numbers. */
 function prepare(
   sheet: Sheet, settings: Settings, profile: Profile, email: string, selected: ReadonlySet<number>, today: IsoDate,
-  run: { id: string; now: number; until: number },
+  now: number, records: RunRecords,
 ) {
   const raw = retrying(() => sheet.getDataRange().getValues()) as Cell[][];
   const columns = mapHeaders(raw[0] ?? []);
@@ -196,7 +179,7 @@ function prepare(
   const roles = roleOf(settings, email);
   const manual = numberMode(settings.values.numberMode) === "manual";
   const format = settings.values.numberFormat.trim() || SETTING_FIELDS.numberFormat.initial;
-  const props = documentProperties();
+  const store = new RecordStore(documentProperties().getProperties());
   const at = (cells: readonly Cell[], key: ColumnKey) => (columns[key] === undefined ? "" : cellText(cells[columns[key]!]).trim());
 
   const byRow = new Map<number, RowResult>(table.results.map((r) => [r.row, r]));
@@ -237,15 +220,14 @@ function prepare(
       continue;
     }
     const person = personOf(result, (key) => at(cells, key));
-    // The sheet remembers what lost document properties forgot (a copied spreadsheet).
-    const record = readRecord(props, id);
-    if (!record.secondNumber && typedSecond) record.secondNumber = typedSecond;
-    const [linkedDoc = "", linkedSecond = ""] = lines(at(cells, "letterLink")).map(documentIdFromLink);
-    if (record.lease && record.lease.run !== run.id && record.lease.until > run.now) {
+    if (store.leased(id, now)) {
       refuse("sedang dibuatkan surat oleh pengguna lain; coba lagi beberapa menit lagi.");
       continue;
     }
-    record.lease = { run: run.id, until: run.until };
+    // The sheet remembers what dropped or lost records forgot (a written row, a copied spreadsheet).
+    const record = store.record(id);
+    if (!record.secondNumber && typedSecond) record.secondNumber = typedSecond;
+    const [linkedDoc = "", linkedSecond = ""] = lines(at(cells, "letterLink")).map(documentIdFromLink);
     // A letter keeps the date its number was given with: redrafted next month, the date still
     // matches the month in its number (…/XI/2026), as in the office's register.
     const dated = typed ? readDateCell(cells[columns.letterDate!] ?? "") : null;
@@ -257,20 +239,12 @@ function prepare(
     });
   }
   if (!manual) claimNumbers(jobs, format, today, [...numberRows.keys()]);
-  // Numbers and leases are recorded before the lock is released.
-  if (jobs.length) props.setProperties(Object.fromEntries(jobs.map((j) => [recordKey(j.id), JSON.stringify(j.record)])));
+  // Numbers and leases are recorded before the lock is released; with them go the records of
+  // ended runs whose row already holds its documents (a run stopped after writing the sheet).
+  const links = new Map<string, string>(grid.slice(1).map((cells) => [at(cells, "id"), at(cells, "letterLink")]));
+  const done = (id: string, r: LetterRecord) => Boolean(r.doc) && [r.doc, r.secondDoc].every((d) => !d || (links.get(id) ?? "").includes(d));
+  if (jobs.length) records.claim(jobs.map((j) => [j.id, j.record] as const), store, done, now);
   return { jobs, refused };
-}
-
-/** Ends this run's leases (kept: numbers and Docs), in one write. */
-function releaseLeases(jobs: readonly Job[]): void {
-  if (jobs.length === 0) return;
-  const updates: Record<string, string> = {};
-  for (const job of jobs) {
-    const { lease: _ended, ...kept } = job.record;
-    updates[recordKey(job.id)] = JSON.stringify(kept);
-  }
-  documentProperties().setProperties(updates);
 }
 
 /** Numbers for jobs that need one and have none yet (the caller records them). */
@@ -296,9 +270,8 @@ function personOf(result: RowResult, at: (key: ColumnKey) => string): LetterPers
 }
 
 /** Step 2 for one request: the Doc (reused when there is one), then its content; returns unknown placeholders. */
-function draftOne(job: Job, templates: Templates): string[] {
-  const props = documentProperties();
-  const save = () => props.setProperty(recordKey(job.id), JSON.stringify(job.record));
+function draftOne(job: Job, templates: Templates, records: RunRecords): string[] {
+  const save = () => records.save(job.id, job.record);
   const main = obtainDocument(job, job.linkedDoc || job.record.doc || "", Boolean(job.linkedDoc));
   if (main.id !== job.record.doc) {
     job.record = { ...job.record, doc: main.id };

@@ -1,7 +1,8 @@
 /** Perbarui Rekap: the summary of every request sheet, written as values, plus one chart. */
 import { mapHeaders } from "../domain/columns";
 import { todayInJakarta } from "../domain/dates";
-import { REKAP_SHEET, rekapLayout, type RekapSource, summarise } from "../domain/rekap";
+import { DATE_FORMAT } from "../domain/layout";
+import { isRekapDate, REKAP_SHEET, rekapLayout, type RekapSource, summarise } from "../domain/rekap";
 import { profileForSheet } from "../domain/settings";
 import type { Cell } from "../domain/text";
 import { UserError } from "./errors";
@@ -24,7 +25,7 @@ export function refreshRekap(ss: Spreadsheet, now = new Date()): string {
     });
     if (sources.length === 0) throw new UserError(`Tabel "Sheet Permohonan" di sheet Pengaturan masih kosong.`);
     const rekap = summarise(sources, todayInJakarta(now));
-    const { grid, weekTable } = rekapLayout(rekap);
+    const { grid, weekTable, dateBlocks } = rekapLayout(rekap);
 
     const sheet = ss.getSheetByName(REKAP_SHEET) ?? ss.insertSheet(REKAP_SHEET);
     // Values only: the summary is a snapshot, rebuilt on demand, never formulas.
@@ -33,7 +34,10 @@ export function refreshRekap(ss: Spreadsheet, now = new Date()): string {
     if (grid.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
     const width = grid[0]!.length;
     if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-    retrying(() => sheet.getRange(1, 1, grid.length, width).setValues(grid));
+    // Dates as ISO text, which every locale reads as the same day; shown as dd/mm/yyyy.
+    const values = grid.map((row) => row.map((c) => (isRekapDate(c) ? c.date : c)));
+    retrying(() => sheet.getRange(1, 1, grid.length, width).setValues(values));
+    for (const b of dateBlocks) retrying(() => sheet.getRange(b.row, b.col, b.numRows, b.numCols).setNumberFormat(DATE_FORMAT));
 
     const data = sheet.getRange(weekTable.row, weekTable.col, weekTable.numRows, weekTable.numCols);
     const builder = sheet.newChart().asColumnChart();

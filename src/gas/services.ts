@@ -50,8 +50,12 @@ export function toast(ss: Spreadsheet, message: string, title = "PBI-JK"): void 
   ss.toast(message, title, 8);
 }
 
-/** Messages of Sheets failures that pass on their own: worth another try after a pause. */
-const TRANSIENT = /timed out|time-?out|try again|internal error|service (is )?unavailable|too many|rate limit/i;
+/**
+ * Messages of Sheets failures that pass on their own: worth another try after a pause. "Service
+ * Spreadsheets failed while accessing document with id …" (and its Documents twin) is Apps Script's
+ * most common passing failure; it names no cause, and the same call usually works a moment later.
+ */
+const TRANSIENT = /timed out|time-?out|try again|internal error|service (is )?unavailable|too many|rate limit|service \w+ failed while accessing document/i;
 
 /**
  * Runs a spreadsheet read or write again after a short, growing pause when Google reports a

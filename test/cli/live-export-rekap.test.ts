@@ -4,6 +4,9 @@
  * read concurrently, where one failing office is named and the others still counted.
  */
 import { liveCli, serial, type Stub, type StubSpreadsheet, startStub, type Value } from "./liveStub";
+import { rekapText } from "../../src/cli/liveCommands";
+import { summarise } from "../../src/domain/rekap";
+import { ALL_KEYS, eligibleFields, headersFor, makeNik, profile, toCells } from "../domain/helpers";
 
 jest.setTimeout(20_000);
 
@@ -151,4 +154,16 @@ describe("rekap", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/tidak ada spreadsheet yang dapat dibaca/);
   });
+});
+
+test("the rekap table gives service times in minutes and as days and hours, dates as dd/mm/yyyy", () => {
+  const fields = eligibleFields("nasional-2026", {
+    id: "S1", name: "Pemohon", nik: makeNik({ region: "327302", birth: "1962-07-05", serial: "0031" }), stage: "Selesai", completeAt: "08/11/2026 08:00",
+  });
+  // 08/11 08:00 → 20/11 09:53: 12 × 1440 + 113 = 17,393 minutes.
+  const grid = [[...headersFor(ALL_KEYS), "Diserahkan Pada"], [...toCells(fields, ALL_KEYS), "20/11/2026 09:53"]];
+  const out = rekapText(summarise([{ source: "Kota A", profile: profile("nasional-2026"), grid }], "2026-11-24"), [], []);
+  expect(out).toMatch(/\nMedian \(menit\) +17393 +12 hari 2 jam\n/);
+  expect(out).toMatch(/\nSLA \(menit\) +45 +45 menit\n/);
+  expect(out).toMatch(/\n23\/11\/2026 +\d/);
 });

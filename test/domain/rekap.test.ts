@@ -1,4 +1,4 @@
-import { median, nearestRank, type RekapSource, rekapLayout, summarise, weekStart } from "../../src/domain/rekap";
+import { median, nearestRank, rekapCellText, type RekapSource, rekapLayout, summarise, weekStart } from "../../src/domain/rekap";
 import type { Cell } from "../../src/domain/text";
 import fc from "fast-check";
 import { ALL_KEYS, eligibleFields, type Fields, headersFor, makeNik, profile, TODAY, toCells } from "./helpers";
@@ -137,20 +137,51 @@ test("the Rekap sheet layout: plain values, the weekly table where the chart rea
     ...purbalingga,
     grid: [HEADERS, row("purbalingga", "P9", 9, "", { stage: "Draf", deactivationDate: "01/06/2026", name: "=IMPORTXML(\"http://x\")" })],
   };
-  const { grid, weekTable } = rekapLayout(summarise([withFormulaName, national], TODAY));
+  const { grid, weekTable, dateBlocks } = rekapLayout(summarise([withFormulaName, national], TODAY));
   expect(grid.every((r) => r.length === grid[0]!.length)).toBe(true);
   expect(grid[weekTable.row - 1]![0]).toBe("Minggu mulai");
   expect(grid[weekTable.row - 1]!.slice(1, weekTable.numCols)).toEqual(["Layak", "Tidak Layak", "Berkas Belum Lengkap", "Perlu Verifikasi", "Data Tidak Valid"]);
-  expect(grid[weekTable.row + weekTable.numRows - 2]![0]).toBe("23/11/2026");
+  // Dates stay dates: each shell writes them its own way (the CLI as dd/mm/yyyy).
+  expect(grid[weekTable.row + weekTable.numRows - 2]![0]).toEqual({ date: "2026-11-23" });
+  expect(rekapCellText(grid[weekTable.row + weekTable.numRows - 2]![0]!)).toBe("23/11/2026");
   const flat = grid.flat();
   expect(flat).toContain("'=IMPORTXML(\"http://x\")");
   expect(flat.some((c) => typeof c === "string" && /^[=+\-@]/.test(c))).toBe(false);
-  expect(flat).toContain("30/11/2026");
+  expect(flat).toContainEqual({ date: "2026-11-30" });
+  // Every date cell is in a block (one format call each): the deadline column and the week column.
+  const inBlocks = dateBlocks.reduce((n, b) => n + b.numRows * b.numCols, 0);
+  expect(inBlocks).toBe(grid.flat().filter((c) => typeof c === "object").length);
+  expect(dateBlocks).toEqual([
+    { row: weekTable.row + 1, col: 1, numRows: weekTable.numRows - 1, numCols: 1 },
+    { row: grid.findIndex((r) => r[0] === "P9") + 1, col: 3, numRows: 1, numCols: 1 },
+  ]);
   const line = (label: string) => grid.find((r) => r[0] === label);
   expect(line("Dalam SLA")?.[1]).toBe("1 dari 1 (100%)"); // N1 40 ≤ 45; N2 unmeasured; P9 not handed over
   expect(line("Median (menit)")?.[1]).toBe(40);
   expect(line("Diserahkan di hari berkas lengkap")?.[1]).toBe("0 dari 0 (-)");
+  // Minutes stay; beside them the form a front-desk reader says.
+  expect(line("Median (menit)")?.slice(1, 3)).toEqual([40, "40 menit"]);
+  expect(line("SLA (menit)")?.slice(1, 3)).toEqual(["45", "45 menit"]);
   // Shares keep one decimal, written the Indonesian way: 2 of 3 = 66,7%.
   const thirds = rekapLayout(summarise([{ ...purbalingga, grid: purbalingga.grid.slice(0, 4) }], TODAY)).grid;
   expect(thirds.find((r) => r[0] === "Dalam SLA")?.[1]).toBe("2 dari 3 (66,7%)");
+});
+
+test("service times of days read as days and hours beside the minutes; nothing measured leaves the form blank", () => {
+  const slow: RekapSource = {
+    source: "Nasional",
+    profile: profile("nasional-2026"),
+    grid: [HEADERS,
+      // 08/11 08:00 → 20/11 09:53: 12 × 1440 + 113 = 17,393 minutes.
+      row("nasional-2026", "S1", 31, "20/11/2026 09:53", { stage: "Selesai", completeAt: "08/11/2026 08:00" }),
+      // 01/11 08:00 → 24/11 05:02: 22 × 1440 + 1262 = 32,942 minutes.
+      row("nasional-2026", "S2", 32, "24/11/2026 05:02", { stage: "Selesai", completeAt: "01/11/2026 08:00" }),
+    ],
+  };
+  const grid = rekapLayout(summarise([slow], TODAY)).grid;
+  const line = (label: string) => grid.find((r) => String(r[0]).startsWith(label));
+  expect(line("Median (menit)")?.slice(1, 3)).toEqual([(17393 + 32942) / 2, "17 hari 11 jam"]);
+  expect(line("Persentil ke-90")?.slice(1, 3)).toEqual([32942, "22 hari 21 jam"]);
+  const none = rekapLayout(summarise([{ ...slow, grid: [HEADERS] }], TODAY)).grid;
+  expect(none.find((r) => r[0] === "Median (menit)")?.slice(1, 3)).toEqual(["-", ""]);
 });

@@ -78,9 +78,11 @@ const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 export class FakeProperties implements Pick<Properties, (typeof PROPERTY_MEMBERS)[number]> {
   readonly api: Properties;
   readonly data = new Map<string, string>();
+  /** Methods called through the API, in order (service calls a run makes). */
+  readonly calls: string[] = [];
 
   constructor(label: string) {
-    this.api = exposeAs<Properties>(this, { label, members: PROPERTY_MEMBERS });
+    this.api = exposeAs<Properties>(this, { label, members: PROPERTY_MEMBERS, onCall: (method) => this.calls.push(method) });
   }
   getProperty(key: string): string | null {
     return this.data.get(String(key)) ?? null;

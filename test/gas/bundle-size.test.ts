@@ -2,9 +2,10 @@
  * Apps Script loads and compiles the whole of Code.js on every onEdit and sidebar call, so its
  * size and cold start are budgets. Issue 12 set 120 KB and 5 ms for the checker alone (97 KB and
  * about 5 ms once zod was gone); with letters, approvals, the BPJS view, Rekap and the sidebar API
- * the unminified bundle is about 234 KB and 8–12 ms (minified: 133 KB, 9.4 ms, so minifying buys
- * little and costs readable stacks). The budgets below hold that line against a regression of
- * the zod kind (276 KB, 46 ms).
+ * the unminified bundle was about 234 KB and 8–12 ms (minified: 133 KB, 9.4 ms, so minifying buys
+ * little and costs readable stacks); the panel's own queues, the letter-record store and readable
+ * service times took it to about 252 KB. The budgets below hold that line against a regression
+ * of the zod kind (276 KB, 46 ms).
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
@@ -12,7 +13,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 
 const CODE = join(__dirname, "../../dist/Code.js");
-const MAX_BYTES = 250 * 1000;
+const MAX_BYTES = 260 * 1000;
 const MAX_MEDIAN_MS = 15;
 const CONTEXTS = 21;
 

@@ -36,8 +36,11 @@ test("Perbarui Rekap writes values (no formulas) and one stacked column chart of
   expect(line("Berkas Belum Lengkap")?.[1]).toBe(1);
   expect(line("Berkas belum lengkap")?.[1]).toBe(1);
   expect(line("Dalam SLA")?.[1]).toBe("1 dari 2 (50%)");
-  expect(line("Median (menit)")?.[1]).toBe(35);
-  expect(line("PBI-2026-00003")?.slice(0, 4)).toEqual(["PBI-2026-00003", "Citra", "01/12/2026", 7]);
+  expect(line("Median (menit)")?.slice(1, 3)).toEqual([35, "35 menit"]);
+  // Dates go in as ISO text (Sheets reads it as that day in every locale) shown as dd/mm/yyyy.
+  expect(line("PBI-2026-00003")?.slice(0, 4)).toEqual(["PBI-2026-00003", "Citra", "2026-12-01", 7]);
+  const deadlineRow = rekapValues().findIndex((r) => r[0] === "PBI-2026-00003") + 1;
+  expect(rekap.getRange(deadlineRow, 3).getNumberFormat()).toBe("dd/mm/yyyy");
   expect(line("Diserahkan di hari berkas lengkap")).toBeUndefined(); // national profile: not asked
 
   const charts = rekap.getCharts();
@@ -46,7 +49,8 @@ test("Perbarui Rekap writes values (no formulas) and one stacked column chart of
   const table = range!.getValues();
   expect(table[0]).toEqual(["Minggu mulai", "Layak", "Tidak Layak", "Berkas Belum Lengkap", "Perlu Verifikasi", "Data Tidak Valid"]);
   expect(table).toHaveLength(13);
-  expect(table[12]![0]).toBe("23/11/2026");
+  expect(table[12]![0]).toBe("2026-11-23");
+  expect(range!.getNumberFormats().slice(1).map((r) => r[0])).toEqual(Array(12).fill("dd/mm/yyyy"));
   expect(charts[0]!.getOptions().get("isStacked")).toBe(true);
   expect(charts[0]!.getOptions().get("title")).toBe("Permohonan per minggu menurut keputusan");
 });
@@ -76,12 +80,11 @@ test("the chart fake fails loudly: no type, no range, or an unmodelled member", 
   expect(rekap.getCharts()).toEqual([]);
 });
 
-// Known, not fixed: Rekap writes its dates as dd/mm/yyyy text and Sheets reads typed text by the
-// spreadsheet's locale (https://support.google.com/docs/answer/58515). Where the admin answered
-// Tidak to the locale change, an en_US spreadsheet turns 01/12/2026 into 12 January 2026 (and
-// leaves 23/11/2026 as text), so the deadline table and the weekly chart's labels go wrong.
-// `.failing` flips once Rekap writes dates that do not depend on the locale.
-test.failing("Rekap dates mean the same day in a spreadsheet left in en_US", () => {
+// Sheets reads typed text by the spreadsheet's locale (https://support.google.com/docs/answer/58515):
+// where the admin answered Tidak to the locale change, an en_US spreadsheet turned Rekap's
+// dd/mm/yyyy text 01/12/2026 into 12 January 2026 (and left 23/11/2026 as text). ISO text reads
+// the same in every locale; the cell's format shows it the Indonesian way.
+test("Rekap dates mean the same day in a spreadsheet left in en_US", () => {
   env.uninstall();
   env = installFakes({ user: "admin@dinsos.go.id", locale: "en_US", parseTypedDates: true });
   setupSpreadsheet(env.spreadsheet, "admin@dinsos.go.id", false);
@@ -92,4 +95,11 @@ test.failing("Rekap dates mean the same day in a spreadsheet left in en_US", () 
   const deadline = line("PBI-2026-00003")?.[2];
   const day = deadline instanceof Date ? Utilities.formatDate(deadline, "Asia/Jakarta", "yyyy-MM-dd") : deadline;
   expect(["01/12/2026", "2026-12-01"]).toContain(day);
+  // Shown the Indonesian way whatever the locale; the weekly table's first column too.
+  const rekap = env.spreadsheet.getSheetByName("Rekap")!;
+  const display = rekap.getDataRange().getDisplayValues();
+  expect(display.find((r) => r[0] === "PBI-2026-00003")?.[2]).toBe("01/12/2026");
+  const weeks = rekap.getCharts()[0]!.getRanges()[0]!.getDisplayValues().slice(1).map((r) => r[0]);
+  expect(weeks.at(-1)).toBe("23/11/2026");
+  expect(weeks.every((w) => /^\d{2}\/\d{2}\/2026$/.test(w!))).toBe(true);
 });

@@ -32,3 +32,29 @@ test("a real error is not retried, and retries stop after the last attempt", () 
   })).toThrow("timed out");
   expect(calls).toBe(3);
 });
+
+test.each([
+  "Service Spreadsheets failed while accessing document with id 1K1319vu2-OlQCMgfD4XOpYiHpX7YdyoL9GSteSe_Mfs.",
+  "Exception: Service Spreadsheets failed while accessing document with id ss-1.",
+  "Service Documents failed while accessing document with id doc-1.",
+  "Service timed out: Spreadsheets",
+  "Service timed out",
+])("Apps Script's passing failure %j is tried again", (text) => {
+  let calls = 0;
+  const value = retrying(() => {
+    if (++calls < 2) throw new Error(text);
+    return "ok";
+  });
+  expect(value).toBe("ok");
+  expect(calls).toBe(2);
+  expect(env.sleeps).toHaveLength(1);
+});
+
+test("a failure that names a lasting cause is not retried, though it mentions the document", () => {
+  let calls = 0;
+  expect(() => retrying(() => {
+    calls++;
+    throw new Error("You do not have permission to access the requested document.");
+  })).toThrow("permission");
+  expect(calls).toBe(1);
+});

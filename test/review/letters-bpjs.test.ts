@@ -574,8 +574,9 @@ describe("Rekap", () => {
     refreshRekap(env.spreadsheet, TODAY);
     expect(deadlineIds().sort()).toEqual(["PBI-2026-00001", "PBI-2026-00002", "PBI-2026-00007"]);
     const rows = rekap();
-    expect(rows.find((r) => r[0] === "PBI-2026-00001")!.slice(2, 4)).toEqual(["24/11/2026", 0]);
-    expect(rows.find((r) => r[0] === "PBI-2026-00002")!.slice(2, 4)).toEqual(["08/12/2026", 14]);
+    // ISO text (the same day in every locale), shown as dd/mm/yyyy by the cell's format.
+    expect(rows.find((r) => r[0] === "PBI-2026-00001")!.slice(2, 4)).toEqual(["2026-11-24", 0]);
+    expect(rows.find((r) => r[0] === "PBI-2026-00002")!.slice(2, 4)).toEqual(["2026-12-08", 14]);
   });
 
   test("the window with date cells (midnight Jakarta): day 14 in, day 15 out", () => {
