@@ -79,7 +79,7 @@ const rows: [string, string][] = [
   ["calls per drafted letter (Sheets + Docs)", `${figures.callsPerLetter} (${figures.sheetsCallsPerLetter} + ${figures.docsCallsPerLetter})`],
   ["projected, drafting 100 letters", s(figures.projectedDraft100LettersMs)],
   ["calls per onEdit, result changes (unchanged) (goal ≤ 3)", `${figures.callsPerEdit} (${figures.callsPerEditUnchanged})`],
-  ["dist/Code.js (budget ≤ 250 KB)", `${(figures.bundleBytes / 1000).toFixed(1)} KB`],
+  ["dist/Code.js (budget ≤ 260 KB)", `${(figures.bundleBytes / 1000).toFixed(1)} KB`],
   ["cold evaluation, median of 21 (budget ≤ 15 ms)", `${figures.coldEvalMs} ms`],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
