@@ -48,6 +48,17 @@ const TITLES: [string, string, RegExp][] = [
   ["purbalingga", "Surat Rekomendasi Reaktivasi KIS PBI", /^(SEKRETARIS|KEPALA) DINAS SOSIAL/m],
 ];
 
+/** nasional-2026's whole way for the given rows: drafted, paraf by the Kabid, signed, handed over. */
+function draftApproveAndHandOver(rows: number[]): void {
+  draft();
+  env.setUser(KABID);
+  approve(env.spreadsheet, rows, undefined, TODAY);
+  env.setUser(SIGNER);
+  approve(env.spreadsheet, rows, undefined, TODAY);
+  env.setUser(OPERATOR);
+  handOver(env.spreadsheet, rows, undefined, TODAY);
+}
+
 describe("letters", () => {
   test.each(TITLES)("%s: title %s, its signer, long dates, the built-in layout's parts", (profile, title, signer) => {
     officeWithRoles(env, profile);
@@ -345,13 +356,7 @@ describe("Untuk BPJS", () => {
 
   test("a request handed over through Serahkan, then finished by BPJS, stays in the view with its outcome", () => {
     const rows = checkedRows(env, sheet, [eligibleFor("nasional-2026", "Ani", 1)]);
-    draft();
-    env.setUser(KABID);
-    approve(env.spreadsheet, rows, undefined, TODAY);
-    env.setUser(SIGNER);
-    approve(env.spreadsheet, rows, undefined, TODAY);
-    env.setUser(OPERATOR);
-    handOver(env.spreadsheet, rows, undefined, TODAY);
+    draftApproveAndHandOver(rows);
     expect(cellOf(sheet, 2, "Tahap")).toBe("Diserahkan");
     sync();
     const id = String(cellOf(sheet, 2, "ID Permohonan"));
@@ -724,13 +729,7 @@ describe("Rekap after the real workflow", () => {
     const rows = checkedRows(env, sheet, [
       eligibleFor("nasional-2026", "Ani", 1, { "Berkas Lengkap Pada": new Date("2026-11-24T02:30:00Z") }), // 09:30 WIB
     ]);
-    draft();
-    env.setUser(KABID);
-    approve(env.spreadsheet, rows, undefined, TODAY);
-    env.setUser(SIGNER);
-    approve(env.spreadsheet, rows, undefined, TODAY);
-    env.setUser(OPERATOR);
-    handOver(env.spreadsheet, rows, undefined, TODAY); // 10:00 WIB
+    draftApproveAndHandOver(rows); // 10:00 WIB
     writeRows(sheet, [eligible("Budi", 2, {
       "ID Permohonan": "PBI-2026-00099", Tahap: "Selesai",
       "Berkas Lengkap Pada": new Date("2026-11-20T02:00:00Z"), "Diserahkan Pada": new Date("2026-11-20T02:45:00Z"),
