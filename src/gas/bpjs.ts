@@ -10,7 +10,7 @@ import { type ColumnKey, type ColumnMap, ENUMS, headerOf, mapHeaders } from "../
 import { todayInJakarta } from "../domain/dates";
 import { DATE_FORMAT, TEXT_FORMAT } from "../domain/layout";
 import { guardFormula } from "../domain/privacy";
-import type { Role } from "../domain/roles";
+import { type Role, ROLES } from "../domain/roles";
 import { DEFAULT_REQUEST_SHEET, profileForSheet, roleOf, type Settings, SETTINGS_SHEET } from "../domain/settings";
 import type { Cell } from "../domain/text";
 import { jakartaStamp } from "../domain/workflow";
@@ -167,7 +167,7 @@ function requireSyncRole(settings: Settings, email: string): void {
   }
   const roles = roleOf(settings, email);
   if (!roles.some((r) => SYNC_ROLES.includes(r))) {
-    throw new UserError(`Sinkronkan BPJS hanya untuk peran operator atau bpjs. Akun ${email} belum punya peran itu di tabel "Email Pengguna" sheet "${SETTINGS_SHEET}"; minta admin menambahkannya.`);
+    throw new UserError(`Sinkronkan BPJS hanya untuk peran ${SYNC_ROLES.map((r) => ROLES[r]).join(" atau ")}. Akun ${email} belum punya peran itu di tabel "Email Pengguna" sheet "${SETTINGS_SHEET}"; minta admin menambahkannya.`);
   }
 }
 
@@ -188,7 +188,7 @@ export function syncBpjs(ss: Spreadsheet, now = new Date()): string {
     const rebuilt = writeView(ss, rows, settings);
     const viewNote = rebuilt
       ? `"${BPJS_VIEW_SHEET}" diperbarui: ${rows.length} permohonan.`
-      : `"${BPJS_VIEW_SHEET}" tidak diperbarui: sheet itu dilindungi dan hanya operator atau admin yang dapat menyusunnya ulang.`;
+      : `"${BPJS_VIEW_SHEET}" tidak diperbarui: sheet itu dilindungi; minta ${ROLES.operator} menjalankan Sinkronkan BPJS untuk menyusunnya ulang.`;
     // The usual run fits one line (a toast); problems and unknown IDs follow on their own lines.
     const [head, ...rest] = describeSyncPlan(plan).split("\n");
     return [`${head} ${viewNote}`, ...rest].join("\n");

@@ -220,7 +220,7 @@ test("an ID that no longer exists is reported and nothing is guessed", () => {
 test("refusals: no role, no e-mail; nothing is created or changed", () => {
   env.setUser("tamu@dinsos.go.id");
   env.resetCalls();
-  expect(() => syncBpjs(env.spreadsheet, TODAY)).toThrow(/hanya untuk peran operator atau bpjs/);
+  expect(() => syncBpjs(env.spreadsheet, TODAY)).toThrow(/hanya untuk peran Operator atau Petugas BPJS\./);
   env.setUser("");
   expect(() => syncBpjs(env.spreadsheet, TODAY)).toThrow(/Email akun Anda tidak terbaca/);
   menuSyncBpjs();
@@ -235,7 +235,7 @@ test("a BPJS user's sync brings outcomes back but leaves the protected view to a
   view().getRange(viewRowOf("PBI-2026-00002"), STATUS_COL).setValue("Ditolak");
   const message = syncBpjs(env.spreadsheet, TODAY);
   expect(cellOf(sheet, rowOf("PBI-2026-00002"), "Tahap")).toBe("Selesai");
-  expect(message).toContain("hanya operator atau admin");
+  expect(message).toContain("sheet itu dilindungi; minta Operator menjalankan Sinkronkan BPJS untuk menyusunnya ulang.");
 });
 
 test("a formula typed as a name stays text in the view; Log and messages hold no NIK or KK", () => {

@@ -75,7 +75,7 @@ test("the bundle needs no Node or browser globals and runs menu, setup, check an
   call("menuCheckIntegrity");
   expect(JSON.stringify(fakes.toasts.at(-1))).toContain("setiap persetujuan tercatat di Log");
   call("menuSyncBpjs"); // the admin has no operator or bpjs role: refused in Indonesian
-  expect(JSON.stringify(fakes.ui.alerts.at(-1))).toContain("hanya untuk peran operator atau bpjs");
+  expect(JSON.stringify(fakes.ui.alerts.at(-1))).toContain("hanya untuk peran Operator atau Petugas BPJS");
 });
 
 test("onOpen and onInstall in AuthMode.NONE use nothing but the add-on menu", () => {
